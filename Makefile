@@ -1,0 +1,65 @@
+# Every target bootstraps what it needs: `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+FILE_LIST := build/.package-files
+SYSTEM_PACKAGES := age openssh-client
+QT_RUNTIME_PACKAGES := libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+QT_WINDOW_PACKAGES := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+
+.PHONY: run test lint bench bench-watermark system-deps venv clean FORCE
+
+run: venv system-deps
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(QT_WINDOW_PACKAGES)"
+	$(VENV)/bin/sealroom $(ARGS)
+
+test: venv system-deps lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check crypto vault desktop resources tests packaging
+	$(VENV)/bin/mypy crypto vault desktop
+	$(VENV)/bin/lint-imports
+
+bench: venv system-deps
+	$(PY) tests/bench/bench_core.py
+
+bench-watermark: venv
+	$(PY) tests/bench/bench_watermark.py
+
+venv: $(STAMP)
+
+# The editable install is "strict" so that mypy and the wheel see the same packages; adding or
+# removing a source file therefore re-runs the (fast, no-download) install.
+$(FILE_LIST): FORCE
+	@mkdir -p build
+	@find crypto vault desktop resources -name '*.py' | sort > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+$(STAMP): pyproject.toml $(FILE_LIST)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=strict
+	@touch $@
+
+system-deps:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(SYSTEM_PACKAGES) $(QT_RUNTIME_PACKAGES)"
+
+# Installs the Debian packages in PACKAGES that are missing; without root, prints the command instead.
+apt-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Sealroom needs these system packages. Install them with:"; \
+	    echo "  sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+FORCE:

@@ -1,0 +1,29 @@
+"""Test-wide settings: offscreen Qt, and the fast key derivation that only tests may use."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["SEALROOM_INSECURE_TEST_KDF"] = "1"
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "work.sealroom"
+
+
+@pytest.fixture
+def vault(vault_dir: Path) -> Iterator[object]:
+    from sealroom.vault.session import Vault
+
+    opened = Vault.create(vault_dir, "owner", PASSWORD)
+    yield opened
+    if opened._lock is not None:
+        opened.lock()

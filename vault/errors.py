@@ -1,0 +1,42 @@
+"""Exception types of the vault; each message is one line a person can act on."""
+
+from sealroom.crypto.errors import (
+    CorruptDataError,
+    SealroomError,
+    UnsafeParametersError,
+    WrongPasswordError,
+)
+from sealroom.crypto.stream import Cancelled
+
+__all__ = [
+    "Cancelled",
+    "CorruptDataError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "SealroomError",
+    "UnsafeParametersError",
+    "VaultInUseError",
+    "VaultNotFoundError",
+    "WrongPasswordError",
+]
+
+
+class VaultNotFoundError(SealroomError):
+    """No vault at the given folder."""
+
+
+class VaultInUseError(SealroomError):
+    """Another program holds the vault open."""
+
+
+class PermissionDeniedError(SealroomError):
+    """The unlocked person's role does not allow the action."""
+
+
+class NotFoundError(SealroomError):
+    """A record the person named does not exist."""
+
+
+class InvalidInputError(SealroomError):
+    """Input the person gave is not acceptable; the message says why."""

@@ -1,0 +1,32 @@
+"""The files of a vault folder and reading and writing its header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sealroom.crypto.keyslots import VaultHeader
+from sealroom.vault.errors import VaultNotFoundError
+from sealroom.vault.fsutil import atomic_write
+
+HEADER_NAME = "header.json"
+PENDING_HEADER_NAME = "header.next.json"
+"""A header for new keys whose rotation has begun but not finished; see `keyrotation`."""
+CONTENT_DB = "vault.db"
+AUDIT_DB = "audit.db"
+SIGNING_WRAP_LABEL = "sealroom signing key wrap"
+
+
+def signing_context(vault_id: str) -> bytes:
+    return f"sealroom signing key {vault_id}".encode()
+
+
+def read_header(folder: Path, name: str = HEADER_NAME) -> VaultHeader:
+    try:
+        data = (folder / name).read_bytes()
+    except FileNotFoundError:
+        raise VaultNotFoundError(f"no Sealroom vault at {folder}") from None
+    return VaultHeader.from_bytes(data)
+
+
+def write_header(folder: Path, header: VaultHeader, name: str = HEADER_NAME) -> None:
+    atomic_write(folder / name, header.to_bytes())

@@ -1,0 +1,286 @@
+"""An unlocked vault: the folder, its keys, its databases, the audit log and the blob store.
+
+Every use-case takes a `Vault`. Opening one derives the person's key (slow: never on a GUI
+thread), takes the folder's lock, and records the unlock in the audit log together with any
+failed attempts since the last successful one.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from sealroom.crypto.kdf import KdfParams, calibrate
+from sealroom.crypto.keyslots import (
+    CompartmentKeys,
+    Role,
+    VaultHeader,
+    open_envelope,
+    seal_slot,
+    unlock_private_key,
+)
+from sealroom.crypto.secretbytes import SecretBytes
+from sealroom.crypto.signing import generate_signing_key, sign
+from sealroom.crypto.wrap import subkey, unwrap, wrap
+from sealroom.vault import keyrotation, unlock_failures
+from sealroom.vault.audit import AuditLog, audit_origin
+from sealroom.vault.blobs import BlobStore
+from sealroom.vault.errors import (
+    CorruptDataError,
+    InvalidInputError,
+    PermissionDeniedError,
+    VaultNotFoundError,
+    WrongPasswordError,
+)
+from sealroom.vault.fsutil import private_file
+from sealroom.vault.layout import (
+    AUDIT_DB,
+    CONTENT_DB,
+    HEADER_NAME,
+    SIGNING_WRAP_LABEL,
+    read_header,
+    signing_context,
+    write_header,
+)
+from sealroom.vault.lock import VaultLock
+from sealroom.vault.records import Actor, new_id
+from sealroom.vault.store import (
+    Connection,
+    attach_database,
+    migrate,
+    open_database,
+    query,
+    transaction,
+)
+
+
+class Vault:
+    """An open vault. Close it with `lock()`; it is also a context manager."""
+
+    def __init__(
+        self,
+        folder: Path,
+        header: VaultHeader,
+        actor: Actor,
+        keys: CompartmentKeys,
+        lock: VaultLock,
+    ) -> None:
+        self.folder = folder
+        self.header = header
+        self.actor = actor
+        self.role = Role(actor.role)
+        self.keys = keys
+        self._lock = lock
+        self._signing_key: SecretBytes | None = None
+        self.conn: Connection
+        self.audit: AuditLog
+        self._blobs: BlobStore | None = None
+        self._open_databases(record_unlock=True)
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path, user: str, password: str, kdf: KdfParams | None = None) -> Vault:
+        """Create a new vault with `user` as its first owner."""
+        folder = Path(folder)
+        if not user.strip():
+            raise InvalidInputError("the first user needs a name")
+        if folder.exists() and any(folder.iterdir()):
+            raise InvalidInputError(f"{folder} already exists and is not empty")
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = VaultLock(folder)
+        try:
+            vault_id = new_id("vlt")
+            keys = CompartmentKeys(audit=SecretBytes.random(), content=SecretBytes.random())
+            signing_key, signing_public = generate_signing_key()
+            slot = seal_slot(vault_id, user, Role.OWNER, password, keys, kdf or calibrate(), 1)
+            header = VaultHeader(vault_id, signing_public, (slot,), key_epoch=1)
+            _create_databases(folder, header, keys, signing_key)
+            signing_key.wipe()
+            write_header(folder, header)
+            vault = cls(folder, header, Actor.current(user, Role.OWNER), keys, lock)
+        except BaseException:
+            lock.release()
+            raise
+        with vault.transaction():
+            vault.audit.append("vault.create", vault_id)
+        return vault
+
+    @classmethod
+    def unlock(cls, folder: Path, user: str, password: str) -> Vault:
+        folder = Path(folder)
+        if not (folder / HEADER_NAME).exists():
+            raise VaultNotFoundError(f"no Sealroom vault at {folder}")
+        lock = VaultLock(folder)
+        try:
+            header = read_header(folder)
+            try:
+                slot = header.slot_for(user)
+                private_key = unlock_private_key(header.vault_id, slot, password)
+            except WrongPasswordError as exc:
+                unlock_failures.record_failure(folder, user, str(exc))
+                raise
+            with private_key:
+                keys = open_envelope(header.vault_id, slot, private_key, header.key_epoch)
+                header, keys = keyrotation.finish_pending(folder, header, keys, user, private_key)
+            return cls(folder, header, Actor.current(user, slot.role), keys, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def _open_databases(self, record_unlock: bool) -> None:
+        content_key = self.keys.content
+        audit_schema = "audit" if content_key is not None else "main"
+        with contextlib.closing(open_database(self.folder / AUDIT_DB, self.keys.audit)) as adb:
+            migrate(adb, "audit")
+        private_file(self.folder / AUDIT_DB)
+        if content_key is not None:
+            self.conn = open_database(self.folder / CONTENT_DB, content_key)
+            migrate(self.conn, "content")
+            private_file(self.folder / CONTENT_DB)
+            attach_database(self.conn, self.folder / AUDIT_DB, self.keys.audit, "audit")
+            self._signing_key = self._load_signing_key(content_key)
+            self._blobs = BlobStore(self.folder, self.conn, content_key, self.header.key_epoch)
+        else:
+            self.conn = open_database(self.folder / AUDIT_DB, self.keys.audit)
+        signer = self._sign if self._signing_key is not None else None
+        self.audit = AuditLog(
+            self.conn, audit_schema, audit_origin(self.header.vault_id), self.actor, signer
+        )
+        pinned = self.audit.info("signing_public_key")
+        if pinned != base64.b64encode(self.header.signing_public_key).decode():
+            self.close_databases()
+            raise CorruptDataError("vault header's signing key does not match the audit log's")
+        if record_unlock:
+            self._record_unlock()
+
+    def _load_signing_key(self, content_key: SecretBytes) -> SecretBytes:
+        rows = query(self.conn, "SELECT value FROM settings WHERE name = 'signing_key'")
+        if not rows:
+            raise CorruptDataError("vault database has no signing key")
+        with subkey(content_key, SIGNING_WRAP_LABEL) as wrap_key:
+            return unwrap(wrap_key, bytes(rows[0][0]), signing_context(self.header.vault_id))
+
+    def _sign(self, message: bytes) -> bytes:
+        assert self._signing_key is not None
+        return sign(self._signing_key, message)
+
+    def _record_unlock(self) -> None:
+        failures = unlock_failures.pending_failures(self.folder)
+        with self.transaction():
+            roles = dict(self.header.users())
+            for entry in failures:
+                who = str(entry.get("user", "?"))
+                role = roles.get(who)
+                actor = Actor(
+                    who,
+                    role.value if role else "none",
+                    str(entry.get("device", "?")),
+                    self.actor.app_version,
+                )
+                self.audit.append(
+                    "vault.unlock",
+                    self.header.vault_id,
+                    "failure",
+                    str(entry.get("reason", "")),
+                    actor=actor,
+                    time=str(entry.get("time") or "") or None,
+                )
+            self.audit.append("vault.unlock", self.header.vault_id)
+        unlock_failures.clear_failures(self.folder)
+        if self._blobs is not None:
+            removed = self._blobs.sweep()
+            if removed:
+                with self.transaction():
+                    self.audit.append(
+                        "blob.sweep",
+                        f"{removed} orphaned files",
+                        "success",
+                        "interrupted writes or deletions cleaned up at unlock",
+                    )
+
+    def close_databases(self) -> None:
+        if self._blobs is not None:
+            self._blobs.close()
+            self._blobs = None
+        if self._signing_key is not None:
+            self._signing_key.wipe()
+            self._signing_key = None
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def reopen(self, header: VaultHeader, keys: CompartmentKeys) -> None:
+        """Continue with a new header and keys (after a key rotation)."""
+        self.keys.wipe()
+        self.header = header
+        self.keys = keys
+        self._open_databases(record_unlock=False)
+
+    def lock(self) -> None:
+        """Sign a checkpoint, close the databases and wipe every key held in memory."""
+        if self._lock is None:
+            return
+        try:
+            with self.transaction():
+                self.audit.append("vault.lock", self.header.vault_id)
+                self.audit.checkpoint()
+        finally:
+            self.close_databases()
+            self.keys.wipe()
+            self._lock.release()
+            self._lock = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # -- helpers for use-cases ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        try:
+            with transaction(self.conn) as conn:
+                yield conn
+        except BaseException:
+            self.audit.forget_uncommitted()
+            raise
+
+    @property
+    def blobs(self) -> BlobStore:
+        self.require_content("read or change content")
+        assert self._blobs is not None
+        return self._blobs
+
+    def require_content(self, what: str) -> None:
+        if not self.role.reads_content:
+            raise PermissionDeniedError(
+                f"an auditor cannot {what}: the auditor's key slot holds no content key"
+            )
+
+    def require_owner(self, what: str) -> None:
+        if self.role is not Role.OWNER:
+            raise PermissionDeniedError(f"only an owner can {what}")
+
+
+def _create_databases(
+    folder: Path, header: VaultHeader, keys: CompartmentKeys, signing_key: SecretBytes
+) -> None:
+    assert keys.content is not None
+    public_b64 = base64.b64encode(header.signing_public_key).decode()
+    with contextlib.closing(open_database(folder / AUDIT_DB, keys.audit, create=True)) as adb:
+        migrate(adb, "audit")
+        with transaction(adb):
+            adb.execute("INSERT INTO info (name, value) VALUES ('vault_id', ?)", (header.vault_id,))
+            adb.execute(
+                "INSERT INTO info (name, value) VALUES ('signing_public_key', ?)", (public_b64,)
+            )
+    with contextlib.closing(open_database(folder / CONTENT_DB, keys.content, create=True)) as db:
+        migrate(db, "content")
+        with subkey(keys.content, SIGNING_WRAP_LABEL) as wrap_key, transaction(db):
+            wrapped = wrap(wrap_key, signing_key, signing_context(header.vault_id))
+            db.execute("INSERT INTO settings (name, value) VALUES ('signing_key', ?)", (wrapped,))
+            db.execute("INSERT INTO settings (name, value) VALUES ('signing_key_epoch', ?)", (1,))

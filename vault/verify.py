@@ -1,0 +1,116 @@
+"""Checking a whole vault: database pages, every blob, the Merkle tree and every checkpoint."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sealroom.crypto.merkle import Frontier, leaf_hash
+from sealroom.crypto.signing import verify as verify_signature
+from sealroom.vault.audit import checkpoint_note
+from sealroom.vault.errors import CorruptDataError
+from sealroom.vault.session import Vault
+from sealroom.vault.store import DatabaseError, query
+
+
+@dataclass
+class VerifyReport:
+    problems: list[str] = field(default_factory=list)
+    blobs_checked: int = 0
+    events_checked: int = 0
+    checkpoints_checked: int = 0
+    content_checked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_vault(vault: Vault, progress: Callable[[str], None] | None = None) -> VerifyReport:
+    """Report every problem found; an auditor's run checks the audit log only."""
+    report = VerifyReport(content_checked=vault.role.reads_content)
+    say = progress or (lambda _: None)
+    schemas = ["main", "audit"] if report.content_checked else ["main"]
+    for schema in schemas:
+        say(f"checking database pages ({schema})")
+        try:
+            rows = query(vault.conn, f"PRAGMA {schema}.cipher_integrity_check")
+            report.problems += [f"database page check: {r[0]}" for r in rows]
+            rows = query(vault.conn, f"PRAGMA {schema}.integrity_check")
+            report.problems += [f"database structure: {r[0]}" for r in rows if r[0] != "ok"]
+        except (CorruptDataError, DatabaseError) as exc:
+            report.problems.append(f"database check failed: {exc}")
+    if report.content_checked:
+        _verify_blobs(vault, report, say)
+    _verify_audit(vault, report, say)
+    with vault.transaction():
+        vault.audit.append(
+            "vault.verify",
+            vault.header.vault_id,
+            "success" if report.ok else "failure",
+            f"{len(report.problems)} problems",
+        )
+    return report
+
+
+def _verify_blobs(vault: Vault, report: VerifyReport, say: Callable[[str], None]) -> None:
+    rows = query(vault.conn, "SELECT id, size, sha256 FROM blobs ORDER BY id")
+    for blob_id, size, sha256 in rows:
+        say(f"checking blob {blob_id}")
+        digest = hashlib.sha256()
+        total = 0
+        try:
+            for chunk in vault.blobs.read_chunks(blob_id):
+                digest.update(chunk)
+                total += len(chunk)
+        except CorruptDataError as exc:
+            report.problems.append(str(exc))
+            continue
+        if total != size or digest.hexdigest() != sha256:
+            report.problems.append(f"blob {blob_id}: content does not match its recorded hash")
+        report.blobs_checked += 1
+
+
+def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]) -> None:
+    say("checking the audit log")
+    log = vault.audit
+    pinned = log.info("signing_public_key")
+    public_key = base64.b64decode(pinned) if pinned else b""
+    if public_key != vault.header.signing_public_key:
+        report.problems.append("audit log: signing key differs from the vault header's")
+    checkpoints = {c.size: c for c in log.checkpoints()}
+    frontier = Frontier()
+    try:
+        for event, stored_leaf in log.iter_stored():
+            if event.seq != frontier.size + 1:
+                report.problems.append(f"audit log: event {event.seq} is out of sequence")
+            if event.canonical() != stored_leaf:
+                report.problems.append(f"audit log: event {event.seq} differs from its leaf")
+            frontier.append(leaf_hash(stored_leaf))
+            checkpoint = checkpoints.get(frontier.size)
+            if checkpoint is not None and checkpoint.root != frontier.root():
+                report.problems.append(
+                    f"audit log: checkpoint at {checkpoint.size} events does not match the events"
+                )
+            report.events_checked += 1
+    except (CorruptDataError, DatabaseError) as exc:
+        report.problems.append(f"audit log unreadable: {exc}")
+        return
+    if frontier.root() != log.root() or frontier.size != log.size:
+        report.problems.append("audit log: stored Merkle tree head does not match the events")
+    for checkpoint in checkpoints.values():
+        if checkpoint.size > frontier.size:
+            report.problems.append(
+                f"audit log: checkpoint at {checkpoint.size} events is beyond "
+                "the end of the log (events were removed)"
+            )
+        expected = checkpoint_note(log.origin, checkpoint.size, checkpoint.root)
+        if checkpoint.note != expected or not verify_signature(
+            public_key, checkpoint.note.encode(), checkpoint.signature
+        ):
+            report.problems.append(
+                f"audit log: checkpoint at {checkpoint.size} events has a bad signature"
+            )
+        report.checkpoints_checked += 1
