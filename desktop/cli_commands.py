@@ -1,0 +1,196 @@
+"""The command-line subcommands: each unlocks the vault, calls one use-case, prints the result."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from sealroom.crypto.keyslots import Role
+from sealroom.desktop.cli_io import (
+    human_size,
+    print_json,
+    print_table,
+    read_new_password,
+    read_password,
+)
+from sealroom.vault import assets, parties, users
+from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.layout import read_header
+from sealroom.vault.session import Vault
+from sealroom.vault.verify import verify_vault
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    folder = Path(args.vault)
+    user = args.user
+    if user is None:
+        names = [name for name, _ in read_header(folder).users()]
+        if len(names) != 1:
+            raise InvalidInputError(
+                f"this vault has {len(names)} users ({', '.join(names)}); choose one with --user"
+            )
+        user = names[0]
+    return Vault.unlock(folder, user, read_password(args.password_file, user))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    password = read_new_password(args.user)
+    users.check_new_password(password)
+    with Vault.create(Path(args.vault), args.user, password) as vault:
+        vault_id = vault.header.vault_id
+    if args.json:
+        print_json({"id": vault_id, "vault": str(args.vault), "user": args.user})
+    else:
+        print(f"created vault {vault_id} at {args.vault} with owner {args.user}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.require_owner("add people to the vault")
+        user = users.add_user(vault, args.name, Role(args.role), read_new_password(args.name))
+    _done(args, {"id": user.name, "role": user.role.value}, f"added {user.name} ({user.role})")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        name = args.name or vault.actor.user
+        users.change_password(vault, name, read_new_password(name))
+    _done(args, {"id": name}, f"password changed for {name}")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        users.remove_user(vault, args.name)
+    _done(args, {"id": args.name}, f"removed {args.name}; the vault keys they held were rotated")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        found = users.list_users(vault)
+    if args.json:
+        print_json([{"name": u.name, "role": u.role.value} for u in found])
+    else:
+        print_table(["NAME", "ROLE"], [(u.name, u.role.value) for u in found])
+    return 0
+
+
+def cmd_asset_import(args: argparse.Namespace) -> int:
+    if args.title and len(args.files) > 1:
+        raise InvalidInputError("--title names one file; import several files without it")
+    imported = []
+    with open_vault(args) as vault:
+        for file in args.files:
+            imported.append(assets.import_file(vault, Path(file), title=args.title))
+    if args.json:
+        print_json([a.to_json() for a in imported] if len(imported) > 1 else imported[0].to_json())
+    else:
+        for a in imported:
+            print(f"imported {a.original_name} as {a.id} ({human_size(a.size)})")
+    return 0
+
+
+def cmd_asset_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        found = assets.list_assets(vault)
+    if args.json:
+        print_json([a.to_json() for a in found])
+    else:
+        rows = [(a.id, a.title, a.media_type, human_size(a.size), a.created[:16]) for a in found]
+        print_table(["ID", "TITLE", "TYPE", "SIZE", "IMPORTED"], rows)
+    return 0
+
+
+def cmd_asset_export(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        out = assets.export_asset(vault, args.id, Path(args.out))
+    _done(args, {"id": args.id, "out": str(out)}, f"exported {args.id} to {out}")
+    return 0
+
+
+def cmd_asset_delete(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        assets.delete_asset(vault, args.id)
+    _done(args, {"id": args.id}, f"deleted {args.id}")
+    return 0
+
+
+def cmd_party_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        party = parties.add_party(vault, args.name, args.kind, args.email, args.org)
+    _done(args, party.to_json(), f"added {party.kind} {party.name} as {party.id}")
+    return 0
+
+
+def cmd_party_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        found = parties.list_parties(vault)
+    if args.json:
+        print_json([p.to_json() for p in found])
+    else:
+        rows = [(p.id, p.name, p.kind, p.email, p.organisation) for p in found]
+        print_table(["ID", "NAME", "KIND", "EMAIL", "ORGANISATION"], rows)
+    return 0
+
+
+def cmd_party_edit(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        party = parties.edit_party(
+            vault, args.id, name=args.name, kind=args.kind, email=args.email, organisation=args.org
+        )
+    _done(args, party.to_json(), f"updated {party.id}")
+    return 0
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        events = vault.audit.events(limit=args.limit)
+        with vault.transaction():
+            vault.audit.append("audit.list", reason=f"limit {args.limit}")
+    if args.json:
+        print_json([e.to_json() for e in events])
+    else:
+        rows = [
+            (e.seq, e.time[:19].replace("T", " "), e.actor, e.action, e.object, e.outcome, e.reason)
+            for e in events
+        ]
+        print_table(["SEQ", "TIME (UTC)", "ACTOR", "ACTION", "OBJECT", "OUTCOME", "DETAIL"], rows)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        report = verify_vault(vault)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "problems": report.problems,
+                "content_checked": report.content_checked,
+                "blobs_checked": report.blobs_checked,
+                "events_checked": report.events_checked,
+                "checkpoints_checked": report.checkpoints_checked,
+            }
+        )
+    else:
+        scope = "vault" if report.content_checked else "audit log (auditor: content not checked)"
+        for problem in report.problems:
+            print(f"problem: {problem}")
+        print(
+            f"{'OK' if report.ok else 'FAILED'}: {scope}; {report.blobs_checked} blobs, "
+            f"{report.events_checked} audit events, {report.checkpoints_checked} signed checkpoints"
+        )
+    return 0 if report.ok else 1
+
+
+def _done(args: argparse.Namespace, data: dict[str, object], message: str) -> None:
+    if args.json:
+        print_json(data)
+    else:
+        print(message)
