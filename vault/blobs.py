@@ -44,7 +44,7 @@ def blob_context(blob_id: str) -> bytes:
 class BlobStore:
     def __init__(self, folder: Path, conn: Connection, content_key: SecretBytes, epoch: int):
         self.root = folder / BLOB_DIR
-        self.root.mkdir(exist_ok=True)
+        self.root.mkdir(mode=0o700, exist_ok=True)
         self._conn = conn
         self._wrap_key = subkey(content_key, WRAP_LABEL)
         self._epoch = epoch
@@ -68,7 +68,7 @@ class BlobStore:
                     out.flush()
                     os.fsync(out.fileno())
                 final = self.path_of(blob_id)
-                final.parent.mkdir(exist_ok=True)
+                final.parent.mkdir(mode=0o700, exist_ok=True)
                 os.replace(tmp, final)
                 fsync_dir(final.parent)
             except BaseException:
