@@ -15,12 +15,11 @@ from pathlib import Path
 
 from sealroom.crypto.keyslots import CompartmentKeys, VaultHeader, open_envelope
 from sealroom.crypto.secretbytes import SecretBytes
-from sealroom.crypto.wrap import subkey, unwrap, wrap
+from sealroom.vault import wrapped_settings
 from sealroom.vault.blobs import BlobStore
 from sealroom.vault.errors import (
     CorruptDataError,
     PermissionDeniedError,
-    SealroomError,
     WrongPasswordError,
 )
 from sealroom.vault.fsutil import fsync_dir
@@ -29,12 +28,10 @@ from sealroom.vault.layout import (
     CONTENT_DB,
     HEADER_NAME,
     PENDING_HEADER_NAME,
-    SIGNING_WRAP_LABEL,
     read_header,
-    signing_context,
     write_header,
 )
-from sealroom.vault.store import Connection, open_database, query, rekey, transaction
+from sealroom.vault.store import open_database, rekey, transaction
 
 
 def begin(folder: Path, new_header: VaultHeader) -> None:
@@ -78,7 +75,8 @@ def apply(folder: Path, old: CompartmentKeys, new: CompartmentKeys, epoch: int) 
             store = BlobStore(folder, db, new.content, epoch)
             store.rewrap_all(old.content, epoch)
             store.close()
-            _rewrap_signing_key(db, folder, old.content, new.content, epoch)
+            vault_id = read_header(folder).vault_id
+            wrapped_settings.rewrap_all(db, old.content, new.content, vault_id, epoch)
     os.replace(folder / PENDING_HEADER_NAME, folder / HEADER_NAME)
     fsync_dir(folder)
 
@@ -93,28 +91,3 @@ def _rekey_if_needed(path: Path, old: SecretBytes, new: SecretBytes) -> None:
         pass
     with contextlib.closing(open_database(path, old)) as db:
         rekey(db, new)
-
-
-def _rewrap_signing_key(
-    db: Connection, folder: Path, old: SecretBytes, new: SecretBytes, epoch: int
-) -> None:
-    rows = query(
-        db,
-        "SELECT value FROM settings WHERE name IN ('signing_key', 'signing_key_epoch') "
-        "ORDER BY name",
-    )
-    if len(rows) != 2:
-        raise SealroomError("vault database has no signing key")
-    wrapped, stored_epoch = bytes(rows[0][0]), int(rows[1][0])
-    if stored_epoch >= epoch:
-        return
-    vault_id = read_header(folder).vault_id
-    context = signing_context(vault_id)
-    with (
-        subkey(old, SIGNING_WRAP_LABEL) as old_wrap,
-        subkey(new, SIGNING_WRAP_LABEL) as new_wrap,
-        unwrap(old_wrap, wrapped, context) as signing_key,
-    ):
-        rewrapped = wrap(new_wrap, signing_key, context)
-    db.execute("UPDATE settings SET value = ? WHERE name = 'signing_key'", (rewrapped,))
-    db.execute("UPDATE settings SET value = ? WHERE name = 'signing_key_epoch'", (epoch,))

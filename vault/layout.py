@@ -13,11 +13,6 @@ PENDING_HEADER_NAME = "header.next.json"
 """A header for new keys whose rotation has begun but not finished; see `keyrotation`."""
 CONTENT_DB = "vault.db"
 AUDIT_DB = "audit.db"
-SIGNING_WRAP_LABEL = "sealroom signing key wrap"
-
-
-def signing_context(vault_id: str) -> bytes:
-    return f"sealroom signing key {vault_id}".encode()
 
 
 def read_header(folder: Path, name: str = HEADER_NAME) -> VaultHeader:

@@ -23,8 +23,7 @@ from sealroom.crypto.keyslots import (
 )
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.signing import generate_signing_key, sign
-from sealroom.crypto.wrap import subkey, unwrap, wrap
-from sealroom.vault import keyrotation, unlock_failures
+from sealroom.vault import keyrotation, unlock_failures, wrapped_settings
 from sealroom.vault.audit import AuditLog, audit_origin
 from sealroom.vault.blobs import BlobStore
 from sealroom.vault.errors import (
@@ -39,9 +38,7 @@ from sealroom.vault.layout import (
     AUDIT_DB,
     CONTENT_DB,
     HEADER_NAME,
-    SIGNING_WRAP_LABEL,
     read_header,
-    signing_context,
     write_header,
 )
 from sealroom.vault.lock import VaultLock
@@ -51,7 +48,6 @@ from sealroom.vault.store import (
     attach_database,
     migrate,
     open_database,
-    query,
     transaction,
 )
 
@@ -157,11 +153,12 @@ class Vault:
             self._record_unlock()
 
     def _load_signing_key(self, content_key: SecretBytes) -> SecretBytes:
-        rows = query(self.conn, "SELECT value FROM settings WHERE name = 'signing_key'")
-        if not rows:
+        key = wrapped_settings.load(
+            self.conn, wrapped_settings.SIGNING_KEY, content_key, self.header.vault_id
+        )
+        if key is None:
             raise CorruptDataError("vault database has no signing key")
-        with subkey(content_key, SIGNING_WRAP_LABEL) as wrap_key:
-            return unwrap(wrap_key, bytes(rows[0][0]), signing_context(self.header.vault_id))
+        return key
 
     def _sign(self, message: bytes) -> bytes:
         assert self._signing_key is not None
@@ -280,7 +277,7 @@ def _create_databases(
             )
     with contextlib.closing(open_database(folder / CONTENT_DB, keys.content, create=True)) as db:
         migrate(db, "content")
-        with subkey(keys.content, SIGNING_WRAP_LABEL) as wrap_key, transaction(db):
-            wrapped = wrap(wrap_key, signing_key, signing_context(header.vault_id))
-            db.execute("INSERT INTO settings (name, value) VALUES ('signing_key', ?)", (wrapped,))
-            db.execute("INSERT INTO settings (name, value) VALUES ('signing_key_epoch', ?)", (1,))
+        with transaction(db):
+            wrapped_settings.store(
+                db, wrapped_settings.SIGNING_KEY, keys.content, header.vault_id, signing_key, 1
+            )
