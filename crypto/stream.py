@@ -69,8 +69,13 @@ def encrypt_stream(
     dst: BinaryIO,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    checksum: bool = True,
 ) -> tuple[int, str]:
-    """Encrypt `src` into `dst`; return the plaintext size and its SHA-256 (hex)."""
+    """Encrypt `src` into `dst`; return the plaintext size and its SHA-256 (hex).
+
+    The checksum costs more than the encryption (SHA-256 runs at about half the speed of
+    AES-GCM); with `checksum=False` the second value is an empty string.
+    """
     salt = secrets.token_bytes(SALT_BYTES)
     aead = AESGCM(_hkdf(key, salt, b"sealroom blob payload"))
     dst.write(MAGIC + salt + _header_mac(key, salt))
@@ -81,7 +86,8 @@ def encrypt_stream(
     while True:
         following = _read_full(src, CHUNK_BYTES) if len(chunk) == CHUNK_BYTES else b""
         last = not following
-        digest.update(chunk)
+        if checksum:
+            digest.update(chunk)
         dst.write(aead.encrypt(_nonce(counter, last), chunk, None))
         total += len(chunk)
         counter += 1
@@ -90,7 +96,7 @@ def encrypt_stream(
         if cancelled is not None and cancelled():
             raise Cancelled("import cancelled")
         if last:
-            return total, digest.hexdigest()
+            return total, digest.hexdigest() if checksum else ""
         chunk = following
 
 

@@ -82,7 +82,7 @@ class AuditLog:
         self._actor = actor
         self._signer = signer
         rows = query(conn, f"SELECT level, hash FROM {schema}.merkle_frontier")
-        (size,) = query(conn, f"SELECT count(*) FROM {schema}.events")[0]
+        (size,) = query(conn, f"SELECT coalesce(max(seq), 0) FROM {schema}.events")[0]
         self._frontier = Frontier(int(size), {int(level): bytes(h) for level, h in rows})
 
     @property
@@ -116,11 +116,12 @@ class AuditLog:
             outcome=outcome,
             reason=reason,
         )
-        leaf = event.canonical()
+        fields = asdict(event)
+        leaf = rfc8785.dumps(fields)
         s = self._schema
         self._conn.execute(
             f"INSERT INTO {s}.events ({EVENT_COLUMNS}, leaf) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (*asdict(event).values(), leaf),
+            (*fields.values(), leaf),
         )
         previous = Frontier(self._frontier.size, self._frontier.levels)
         removed = self._frontier.append(leaf_hash(leaf))
