@@ -229,20 +229,6 @@ def unlock_private_key(vault_id: str, slot: KeySlot, password: str) -> SecretByt
             raise WrongPasswordError(f"wrong password for user '{slot.user}'") from None
 
 
-def rewrap_private_key(
-    vault_id: str, slot: KeySlot, private_key: SecretBytes, password: str, kdf: KdfParams
-) -> KeySlot:
-    """The same slot with its private key wrapped under a new password."""
-    moved = replace(slot, kdf=kdf)
-    binding = _slot_binding(vault_id, slot.slot_id, slot.user, slot.role, kdf, None)
-    with derive_key(password, kdf) as wrapping_key:
-        nonce = secrets.token_bytes(12)
-        wrapped = nonce + AESGCM(wrapping_key.value).encrypt(
-            nonce, bytes(private_key.value), binding
-        )
-    return replace(moved, wrapped_private=wrapped)
-
-
 def open_envelope(
     vault_id: str, slot: KeySlot, private_key: SecretBytes, epoch: int
 ) -> CompartmentKeys:

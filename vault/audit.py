@@ -15,6 +15,7 @@ from typing import Any
 import rfc8785
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
+from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.records import Actor, utc_now
 from sealroom.vault.store import Connection, query
 
@@ -83,7 +84,12 @@ class AuditLog:
         self._signer = signer
         rows = query(conn, f"SELECT level, hash FROM {schema}.merkle_frontier")
         (size,) = query(conn, f"SELECT coalesce(max(seq), 0) FROM {schema}.events")[0]
-        self._frontier = Frontier(int(size), {int(level): bytes(h) for level, h in rows})
+        try:
+            self._frontier = Frontier(int(size), {int(level): bytes(h) for level, h in rows})
+        except ValueError:
+            raise CorruptDataError(
+                "audit log is damaged: its Merkle tree does not match its events"
+            ) from None
 
     @property
     def size(self) -> int:

@@ -73,7 +73,12 @@ class Vault:
         self.conn: Connection
         self.audit: AuditLog
         self._blobs: BlobStore | None = None
-        self._open_databases(record_unlock=True)
+        try:
+            self._open_databases(record_unlock=True)
+        except BaseException:
+            self.close_databases()
+            self.keys.wipe()
+            raise
 
     # -- opening and closing ------------------------------------------------------------------
 
@@ -188,6 +193,8 @@ class Vault:
             self.audit.append("vault.unlock", self.header.vault_id)
         unlock_failures.clear_failures(self.folder)
         if self._blobs is not None:
+            for orphan in self.folder.glob("*-mj*"):
+                orphan.unlink(missing_ok=True)
             removed = self._blobs.sweep()
             if removed:
                 with self.transaction():
@@ -223,6 +230,8 @@ class Vault:
             with self.transaction():
                 self.audit.append("vault.lock", self.header.vault_id)
                 self.audit.checkpoint()
+        except CorruptDataError:
+            pass  # a damaged database cannot record the lock; `verify` reports the damage
         finally:
             self.close_databases()
             self.keys.wipe()

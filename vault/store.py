@@ -48,6 +48,8 @@ def open_database(path: Path, key: SecretBytes, *, create: bool = False) -> Conn
     """Open one encrypted database; a key that does not fit means the file is damaged."""
     if not create and not path.exists():
         raise CorruptDataError(f"{path.name} is missing from the vault folder")
+    if not create and path.stat().st_size == 0:
+        raise CorruptDataError(f"{path.name} is empty: the vault database was damaged")
     conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -43,8 +43,22 @@ def verify_vault(vault: Vault, progress: Callable[[str], None] | None = None) ->
         except (CorruptDataError, DatabaseError) as exc:
             report.problems.append(f"database check failed: {exc}")
     if report.content_checked:
-        _verify_blobs(vault, report, say)
-    _verify_audit(vault, report, say)
+        try:
+            _verify_blobs(vault, report, say)
+        except (CorruptDataError, DatabaseError) as exc:
+            report.problems.append(f"blob check failed: {exc}")
+    try:
+        _verify_audit(vault, report, say)
+    except (CorruptDataError, DatabaseError) as exc:
+        report.problems.append(f"audit log check failed: {exc}")
+    try:
+        _record(vault, report)
+    except (CorruptDataError, DatabaseError) as exc:
+        report.problems.append(f"could not record this check in the audit log: {exc}")
+    return report
+
+
+def _record(vault: Vault, report: VerifyReport) -> None:
     with vault.transaction():
         vault.audit.append(
             "vault.verify",
@@ -52,7 +66,6 @@ def verify_vault(vault: Vault, progress: Callable[[str], None] | None = None) ->
             "success" if report.ok else "failure",
             f"{len(report.problems)} problems",
         )
-    return report
 
 
 def _verify_blobs(vault: Vault, report: VerifyReport, say: Callable[[str], None]) -> None:
