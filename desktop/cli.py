@@ -117,7 +117,7 @@ def run_cli(argv: list[str]) -> int:
     if not argv:
         from sealroom.desktop.app import run_gui
 
-        return run_gui()
+        return int(run_gui())
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "user_required", False) and not args.user:
