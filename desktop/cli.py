@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from sealroom.desktop import cli_args as domain
 from sealroom.desktop import cli_commands as c
 from sealroom.vault.errors import SealroomError
 from sealroom.vault.parties import PARTY_KINDS
@@ -59,23 +60,30 @@ def build_parser() -> argparse.ArgumentParser:
     asset = sub.add_parser("asset", help="confidential files").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    p = asset.add_parser("import", help="encrypt files into the vault")
+    p = asset.add_parser(
+        "import", help="encrypt files into the vault (all or nothing)", epilog=domain.DATE_HELP
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--title", metavar="T")
+    domain.add_asset_options(p)
     _common(p)
     p.set_defaults(handler=c.cmd_asset_import)
     p = asset.add_parser("list", help="list assets")
+    p.add_argument("--campaign", metavar="ID")
+    p.add_argument("--tag", metavar="T")
     _common(p)
     p.set_defaults(handler=c.cmd_asset_list)
     p = asset.add_parser("export", help="write a decrypted original to a file")
     p.add_argument("id")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--version", type=int, metavar="N", help="an earlier version")
     _common(p)
     p.set_defaults(handler=c.cmd_asset_export)
     p = asset.add_parser("delete", help="delete an asset and its encrypted file")
     p.add_argument("id")
     _common(p)
     p.set_defaults(handler=c.cmd_asset_delete)
+    domain.add_asset_commands(asset, _common)
 
     party = sub.add_parser("party", help="brands, influencers, agencies, press").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -85,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", required=True, choices=PARTY_KINDS)
     p.add_argument("--email")
     p.add_argument("--org", metavar="ORGANISATION")
+    p.add_argument("--handle", metavar="@NAME", help="social-media handle")
     _common(p)
     p.set_defaults(handler=c.cmd_party_add)
     p = party.add_parser("list", help="list parties")
@@ -96,8 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=PARTY_KINDS)
     p.add_argument("--email")
     p.add_argument("--org", metavar="ORGANISATION")
+    p.add_argument("--handle", metavar="@NAME", help="social-media handle ('' removes it)")
     _common(p)
     p.set_defaults(handler=c.cmd_party_edit)
+    p = party.add_parser("delete", help="delete a party and revoke its grants")
+    p.add_argument("id")
+    p.add_argument("--reason", required=True)
+    _common(p)
+    p.set_defaults(handler=c.cmd_party_delete)
+
+    domain.add_campaign_commands(sub, _common)
+    domain.add_agreement_commands(sub, _common)
+    domain.add_access_commands(sub, _common)
+    domain.add_release_commands(sub, _common)
 
     audit = sub.add_parser("audit", help="the tamper-evident access log").add_subparsers(
         dest="action", metavar="ACTION", required=True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sealroom.crypto.keyslots import Role
 from sealroom.desktop.cli_io import (
@@ -19,6 +20,7 @@ from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.layout import read_header
 from sealroom.vault.session import Vault
 from sealroom.vault.verify import verify_vault
+from sealroom.vault.when import parse_when
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -52,7 +54,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.require_owner("add people to the vault")
         user = users.add_user(vault, args.name, Role(args.role), read_new_password(args.name))
-    _done(args, {"id": user.name, "role": user.role.value}, f"added {user.name} ({user.role})")
+    done(args, {"id": user.name, "role": user.role.value}, f"added {user.name} ({user.role})")
     return 0
 
 
@@ -60,14 +62,14 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         name = args.name or vault.actor.user
         users.change_password(vault, name, read_new_password(name))
-    _done(args, {"id": name}, f"password changed for {name}")
+    done(args, {"id": name}, f"password changed for {name}")
     return 0
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         users.remove_user(vault, args.name)
-    _done(args, {"id": args.name}, f"removed {args.name}; the vault keys they held were rotated")
+    done(args, {"id": args.name}, f"removed {args.name}; the vault keys they held were rotated")
     return 0
 
 
@@ -82,49 +84,84 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_asset_import(args: argparse.Namespace) -> int:
+    """Import files, all or nothing; a file already in the vault is refused with the option
+    that keeps it as a new version."""
     if args.title and len(args.files) > 1:
         raise InvalidInputError("--title names one file; import several files without it")
-    imported = []
+    embargo = None
+    if args.embargo_until is not None:
+        embargo = parse_when(args.embargo_until, args.zone, what="embargo time")
+    options = assets.ImportOptions(
+        title=args.title,
+        campaign_id=args.campaign,
+        sensitivity=args.sensitivity,
+        embargo_until=embargo,
+        tags=tuple(args.tag),
+        new_version_of=args.new_version_of,
+        note=args.note,
+    )
     with open_vault(args) as vault:
-        for file in args.files:
-            imported.append(assets.import_file(vault, Path(file), title=args.title))
+        try:
+            imported = assets.import_files(vault, [Path(f) for f in args.files], options)
+        except assets.DuplicateAssetError as exc:
+            raise InvalidInputError(
+                f"{exc.path.name} is already in the vault as {exc.existing.id} "
+                f"'{exc.existing.title}' (version {exc.version}); nothing was imported. "
+                f"To keep it as a new version of an asset, rerun with --new-version-of ID "
+                f"(e.g. --new-version-of {exc.existing.id})"
+            ) from None
     if args.json:
         print_json([a.to_json() for a in imported] if len(imported) > 1 else imported[0].to_json())
     else:
         for a in imported:
-            print(f"imported {a.original_name} as {a.id} ({human_size(a.size)})")
+            what = f"version {a.version} of {a.id}" if args.new_version_of else a.id
+            embargoed = f", embargoed until {a.embargo_display}" if a.embargoed else ""
+            print(f"imported {a.original_name} as {what} ({human_size(a.size)}{embargoed})")
     return 0
 
 
 def cmd_asset_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        found = assets.list_assets(vault)
+        found = assets.list_assets(vault, args.campaign, args.tag)
     if args.json:
         print_json([a.to_json() for a in found])
     else:
-        rows = [(a.id, a.title, a.media_type, human_size(a.size), a.created[:16]) for a in found]
-        print_table(["ID", "TITLE", "TYPE", "SIZE", "IMPORTED"], rows)
+        rows = [
+            (
+                a.id,
+                a.title,
+                a.kind,
+                human_size(a.size),
+                a.sensitivity,
+                a.embargo_display if a.embargoed else None,
+                a.version,
+                a.created[:16],
+            )
+            for a in found
+        ]
+        headers = ["ID", "TITLE", "KIND", "SIZE", "SENSITIVITY", "EMBARGO", "V", "IMPORTED"]
+        print_table(headers, rows)
     return 0
 
 
 def cmd_asset_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        out = assets.export_asset(vault, args.id, Path(args.out))
-    _done(args, {"id": args.id, "out": str(out)}, f"exported {args.id} to {out}")
+        out = assets.export_asset(vault, args.id, Path(args.out), version=args.version)
+    done(args, {"id": args.id, "out": str(out)}, f"exported {args.id} to {out}")
     return 0
 
 
 def cmd_asset_delete(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         assets.delete_asset(vault, args.id)
-    _done(args, {"id": args.id}, f"deleted {args.id}")
+    done(args, {"id": args.id}, f"deleted {args.id}")
     return 0
 
 
 def cmd_party_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        party = parties.add_party(vault, args.name, args.kind, args.email, args.org)
-    _done(args, party.to_json(), f"added {party.kind} {party.name} as {party.id}")
+        party = parties.add_party(vault, args.name, args.kind, args.email, args.org, args.handle)
+    done(args, party.to_json(), f"added {party.kind} {party.name} as {party.id}")
     return 0
 
 
@@ -134,17 +171,30 @@ def cmd_party_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([p.to_json() for p in found])
     else:
-        rows = [(p.id, p.name, p.kind, p.email, p.organisation) for p in found]
-        print_table(["ID", "NAME", "KIND", "EMAIL", "ORGANISATION"], rows)
+        rows = [(p.id, p.name, p.kind, p.mention, p.email, p.organisation) for p in found]
+        print_table(["ID", "NAME", "KIND", "HANDLE", "EMAIL", "ORGANISATION"], rows)
     return 0
 
 
 def cmd_party_edit(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         party = parties.edit_party(
-            vault, args.id, name=args.name, kind=args.kind, email=args.email, organisation=args.org
+            vault,
+            args.id,
+            name=args.name,
+            kind=args.kind,
+            email=args.email,
+            organisation=args.org,
+            handle=args.handle,
         )
-    _done(args, party.to_json(), f"updated {party.id}")
+    done(args, party.to_json(), f"updated {party.id}")
+    return 0
+
+
+def cmd_party_delete(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        party = parties.delete_party(vault, args.id, args.reason)
+    done(args, party.to_json(), f"deleted {party.name} ({party.id}); its active grants are revoked")
     return 0
 
 
@@ -189,7 +239,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _done(args: argparse.Namespace, data: dict[str, object], message: str) -> None:
+def done(args: argparse.Namespace, data: dict[str, Any], message: str) -> None:
+    """Print `data` as JSON with --json, else the one-line `message`."""
     if args.json:
         print_json(data)
     else:

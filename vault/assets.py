@@ -1,43 +1,59 @@
-"""Assets: confidential files kept encrypted in the vault (import, export, list, delete)."""
+"""Assets: confidential files kept encrypted in the vault (import, export, list, delete).
+
+An asset keeps every version it was given (`asset_versions`); the `assets` row describes the
+newest. Importing is in `asset_import`, editing campaign, sensitivity, embargo and tags in
+`asset_details`; this module reads, exports and deletes.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import mimetypes
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from sealroom.crypto.stream import Progress
+from sealroom.vault.asset_import import (
+    DuplicateAssetError,
+    ImportOptions,
+    add_version,
+    holder_of,
+    import_batch,
+    import_files,
+)
+from sealroom.vault.asset_records import (
+    SENSITIVITIES,
+    Asset,
+    AssetVersion,
+    load_asset,
+    load_assets,
+    load_versions,
+)
 from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.media import media_type_of
 from sealroom.vault.session import Vault
-from sealroom.vault.store import query
+from sealroom.vault.store import IntegrityError, query
 
-_COLUMNS = "id, title, original_name, media_type, size, sha256, blob_id, created, created_by"
-
-
-@dataclass(frozen=True)
-class Asset:
-    id: str
-    title: str
-    original_name: str
-    media_type: str
-    size: int
-    sha256: str
-    blob_id: str
-    created: str
-    created_by: str
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-def media_type_of(path: Path) -> str:
-    guessed, _ = mimetypes.guess_type(path.name)
-    return guessed or "application/octet-stream"
+__all__ = [
+    "SENSITIVITIES",
+    "Asset",
+    "AssetVersion",
+    "DuplicateAssetError",
+    "ImportOptions",
+    "add_version",
+    "delete_asset",
+    "export_asset",
+    "find_by_hash",
+    "get_asset",
+    "import_batch",
+    "import_file",
+    "import_files",
+    "list_assets",
+    "list_versions",
+    "media_type_of",
+    "read_asset",
+    "read_thumbnails",
+]
 
 
 def import_file(
@@ -46,88 +62,122 @@ def import_file(
     title: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    options: ImportOptions | None = None,
 ) -> Asset:
-    """Encrypt a file into the vault. Streams: memory stays bounded whatever the file size."""
-    vault.require_content("import assets")
-    path = Path(path)
-    try:
-        src = open(path, "rb")  # noqa: SIM115 - closed below, after the blob is written
-    except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
-    with src:
-        if os.fstat(src.fileno()).st_size == 0:
-            raise InvalidInputError(f"{path} is empty")
-        blob = vault.blobs.write(src, progress, cancelled)
-    asset = Asset(
-        id=new_id("ast"),
-        title=(title or path.stem).strip() or path.name,
-        original_name=path.name,
-        media_type=media_type_of(path),
-        size=blob.size,
-        sha256=blob.sha256,
-        blob_id=blob.id,
-        created=utc_now(),
-        created_by=vault.actor.user,
-    )
-    try:
-        with vault.transaction() as conn:
-            vault.blobs.insert(blob)
-            conn.execute(
-                f"INSERT INTO assets ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
-                tuple(asset.__dict__.values()),
-            )
-            vault.audit.append("asset.import", asset.id, reason=f"{asset.size} bytes")
-    except BaseException:
-        vault.blobs.discard(blob.id)
-        raise
-    return asset
+    """Encrypt one file into the vault as a new asset. Streams: memory stays bounded."""
+    chosen = options or ImportOptions()
+    if title is not None:
+        chosen = ImportOptions(**{**chosen.__dict__, "title": title})
+
+    def bytes_done(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(done)
+
+    return import_files(vault, [Path(path)], chosen, bytes_done, cancelled)[0]
 
 
 def get_asset(vault: Vault, asset_id: str) -> Asset:
-    vault.require_content("read assets")
-    rows = query(vault.conn, f"SELECT {_COLUMNS} FROM assets WHERE id = ?", (asset_id,))
-    if not rows:
-        raise NotFoundError(f"no asset with id {asset_id}")
-    return Asset(*rows[0])
+    return load_asset(vault, asset_id)
 
 
 def find_by_hash(vault: Vault, sha256: str) -> list[Asset]:
+    """Assets any of whose versions has this SHA-256."""
     vault.require_content("read assets")
-    rows = query(vault.conn, f"SELECT {_COLUMNS} FROM assets WHERE sha256 = ?", (sha256,))
-    return [Asset(*r) for r in rows]
+    held = holder_of(vault, sha256)
+    return [held[0]] if held else []
 
 
-def list_assets(vault: Vault) -> list[Asset]:
+def list_assets(
+    vault: Vault, campaign_id: str | None = None, tag: str | None = None
+) -> list[Asset]:
+    """Every asset (or those of a campaign, or with a tag), oldest first."""
     vault.require_content("list assets")
+    conditions: list[str] = []
+    params: list[str] = []
+    if campaign_id is not None:
+        conditions.append("a.campaign_id = ?")
+        params.append(campaign_id)
+    if tag is not None:
+        conditions.append("EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id AND tag = ?)")
+        params.append(tag.strip().lower().removeprefix("#"))
     with vault.transaction():
-        vault.audit.append("asset.list")
-    rows = query(vault.conn, f"SELECT {_COLUMNS} FROM assets ORDER BY created, id")
-    return [Asset(*r) for r in rows]
+        vault.audit.append("asset.list", campaign_id or "", reason=f"tag {tag}" if tag else "")
+    return load_assets(vault, " AND ".join(conditions), tuple(params))
 
 
-def read_asset(vault: Vault, asset_id: str) -> bytes:
-    """The decrypted original, in memory only (for previews)."""
+def list_versions(vault: Vault, asset_id: str) -> list[AssetVersion]:
+    """An asset's versions, oldest first; `current` marks the one in use."""
+    versions = load_versions(vault, asset_id)
+    with vault.transaction():
+        vault.audit.append("asset.versions", asset_id)
+    return versions
+
+
+def _version_blob(vault: Vault, asset: Asset, version: int | None) -> tuple[str, str]:
+    """(blob id, original name) of a version; the current one by default."""
+    if version is None or version == asset.version:
+        return asset.blob_id, asset.original_name
+    rows = query(
+        vault.conn,
+        "SELECT blob_id, original_name FROM asset_versions WHERE asset_id = ? AND version = ?",
+        (asset.id, version),
+    )
+    if not rows:
+        raise NotFoundError(f"asset {asset.id} has no version {version}")
+    return str(rows[0][0]), str(rows[0][1])
+
+
+def read_asset(vault: Vault, asset_id: str, version: int | None = None) -> bytes:
+    """The decrypted original (of the current or a given version), in memory only."""
     asset = get_asset(vault, asset_id)
+    blob_id, _ = _version_blob(vault, asset, version)
     with vault.transaction():
-        vault.audit.append("asset.view", asset.id)
-    return vault.blobs.read_bytes(asset.blob_id)
+        vault.audit.append("asset.view", asset.id, reason=f"version {version}" if version else "")
+    return vault.blobs.read_bytes(blob_id)
 
 
-def export_asset(vault: Vault, asset_id: str, out: Path, progress: Progress | None = None) -> Path:
+def read_thumbnails(vault: Vault, asset_ids: Sequence[str]) -> dict[str, bytes]:
+    """JPEG thumbnails (in memory) of the assets that have one; one audit event for the batch."""
+    vault.require_content("view thumbnails")
+    found: dict[str, bytes] = {}
+    wanted = list(dict.fromkeys(asset_ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = query(
+            vault.conn,
+            f"SELECT id, thumbnail_blob_id FROM assets WHERE id IN ({marks})"
+            " AND thumbnail_blob_id IS NOT NULL",
+            tuple(chunk),
+        )
+        for asset_id, blob_id in rows:
+            found[str(asset_id)] = vault.blobs.read_bytes(str(blob_id))
+    if found:
+        with vault.transaction():
+            vault.audit.append("asset.thumbnails", f"{len(found)} assets")
+    return found
+
+
+def export_asset(
+    vault: Vault,
+    asset_id: str,
+    out: Path,
+    progress: Progress | None = None,
+    version: int | None = None,
+) -> Path:
     """Write the decrypted original to a file the person chose. A failure leaves no file."""
     asset = get_asset(vault, asset_id)
+    blob_id, original_name = _version_blob(vault, asset, version)
     out = Path(out)
     if out.is_dir():
-        out = out / asset.original_name
+        out = out / original_name
     if out.exists():
         raise InvalidInputError(f"{out} already exists; choose another name")
     partial = out.with_name(f".{out.name}.partial")
     written = 0
     try:
         with open(partial, "xb") as dst:
-            for chunk in vault.blobs.read_chunks(asset.blob_id):
+            for chunk in vault.blobs.read_chunks(blob_id):
                 dst.write(chunk)
                 written += len(chunk)
                 if progress is not None:
@@ -135,7 +185,8 @@ def export_asset(vault: Vault, asset_id: str, out: Path, progress: Progress | No
             dst.flush()
             os.fsync(dst.fileno())
         with vault.transaction():
-            vault.audit.append("asset.export", asset.id, reason=f"to {out.name}")
+            detail = f"to {out.name}" + (f", version {version}" if version else "")
+            vault.audit.append("asset.export", asset.id, reason=detail)
         os.replace(partial, out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -147,10 +198,32 @@ def export_asset(vault: Vault, asset_id: str, out: Path, progress: Progress | No
 
 
 def delete_asset(vault: Vault, asset_id: str) -> None:
+    """Delete an asset, every version and thumbnail, and the grants and scope entries naming it."""
     asset = get_asset(vault, asset_id)
-    with vault.transaction() as conn:
-        conn.execute("DELETE FROM assets WHERE id = ?", (asset.id,))
-        conn.execute("DELETE FROM blobs WHERE id = ?", (asset.blob_id,))
-        vault.audit.append("asset.delete", asset.id, reason=asset.title)
-    with contextlib.suppress(OSError):
-        vault.blobs.discard(asset.blob_id)
+    blob_ids: set[str] = {asset.blob_id}
+    if asset.thumbnail_blob_id:
+        blob_ids.add(asset.thumbnail_blob_id)
+    for blob_id, thumb_id in query(
+        vault.conn,
+        "SELECT blob_id, thumbnail_blob_id FROM asset_versions WHERE asset_id = ?",
+        (asset.id,),
+    ):
+        blob_ids.add(str(blob_id))
+        if thumb_id:
+            blob_ids.add(str(thumb_id))
+    (grants,) = query(vault.conn, "SELECT count(*) FROM grants WHERE asset_id = ?", (asset.id,))[0]
+    try:
+        with vault.transaction() as conn:
+            conn.execute("DELETE FROM assets WHERE id = ?", (asset.id,))
+            for blob_id in blob_ids:
+                conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
+            reason = f"{grants} grants removed" if grants else ""
+            vault.audit.append("asset.delete", asset.id, reason=reason)
+    except IntegrityError:
+        raise InvalidInputError(
+            f"{asset.id} cannot be deleted: other records (such as shares sent out) still refer "
+            "to it, and they stay on record"
+        ) from None
+    for blob_id in blob_ids:
+        with contextlib.suppress(OSError):
+            vault.blobs.discard(blob_id)
