@@ -65,6 +65,11 @@ apt-packages:
 	  fi; \
 	fi
 
+# README screenshots from the demo vault, rendered offscreen into resources/screenshots/.
+.PHONY: screenshots
+screenshots: venv
+	$(PY) packaging/screenshots.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 

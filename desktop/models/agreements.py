@@ -1,0 +1,62 @@
+"""The agreements table: title, kind, parties, status (expired shows by itself), dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from sealroom.desktop.models.assets import WARNING
+from sealroom.desktop.models.table import Column, RecordTableModel
+from sealroom.vault.agreements import KIND_LABELS, Agreement
+
+STATUS_ORDER = {"draft": 0, "sent": 1, "signed": 2, "expired": 3, "terminated": 4}
+SIGNED = QColor("#2b8a3e")
+MUTED = QColor("#868e96")
+
+
+def kind_label(agreement: Agreement) -> str:
+    label = KIND_LABELS.get(agreement.kind, agreement.kind)
+    return label if label.isupper() else label.capitalize()
+
+
+class AgreementsModel(RecordTableModel[Agreement]):
+    columns = (
+        Column[Agreement]("Agreement", lambda a: a.title),
+        Column[Agreement]("Kind", kind_label, sort=lambda a: a.kind),
+        Column[Agreement](
+            "Parties",
+            lambda a: ", ".join(a.party_names),
+            tooltip=lambda a: "\n".join(a.party_names),
+        ),
+        Column[Agreement](
+            "Status",
+            lambda a: a.current_status.capitalize(),
+            sort=lambda a: STATUS_ORDER.get(a.current_status, 9),
+        ),
+        Column[Agreement](
+            "Expires",
+            lambda a: (a.expires_display or "—")[:10],
+            sort=lambda a: a.expires or "9999",
+        ),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=_agreement_id, parent=parent)
+
+    def extra_data(self, record: Agreement, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.ForegroundRole or column != 3:
+            return None
+        status = record.current_status
+        if status == "signed":
+            return QBrush(SIGNED)
+        if status == "expired":
+            return QBrush(WARNING)
+        if status == "terminated":
+            return QBrush(MUTED)
+        return None
+
+
+def _agreement_id(agreement: Agreement) -> str:
+    return agreement.id

@@ -1,0 +1,98 @@
+"""The dashboard's items: what needs attention, one row each, grouped into cards by `card`.
+
+Each item links to the screen and record it is about (`target`), so a card's row opens it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush
+
+from sealroom.desktop.models.assets import WARNING
+from sealroom.desktop.models.table import Column, RecordTableModel
+from sealroom.vault.dashboard import Dashboard
+
+EMBARGOES = "embargoes"
+EXPIRIES = "expiries"
+EXCEPTIONS = "exceptions"
+UNLOCKS = "unlocks"
+INCIDENTS = "incidents"
+CARD_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class Item:
+    card: str
+    key: str
+    title: str
+    when: str
+    sort: str
+    detail: str
+    section: str
+    """The screen that shows the record (a `sections.SECTIONS` key), or "" for none."""
+    record: str
+    warning: bool = False
+
+
+def _days(days: int) -> str:
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "today"
+    return f"in {days} day{'s' if days != 1 else ''}"
+
+
+def items_of(board: Dashboard) -> list[Item]:
+    items: list[Item] = []
+    for e in board.embargoes:
+        what = "launch" if e.kind == "campaign" else e.sensitivity or "asset"
+        detail = f"{e.lifts_display} · {what}"
+        if e.awaiting_approval:
+            detail += " · release awaiting approval"
+        section = "campaigns" if e.kind == "campaign" else "assets"
+        items.append(Item(EMBARGOES, f"{e.kind}:{e.id}", e.title, _days(e.days_left), e.lifts,
+                          detail, section, e.id, e.overdue))
+    for x in board.expiries:
+        what = "agreement" if x.kind == "agreement" else x.detail
+        items.append(Item(EXPIRIES, f"{x.kind}:{x.agreement_id}:{x.expires}", x.title,
+                          _days(x.days_left), x.expires,
+                          f"{x.expires_display} · {what} · {', '.join(x.party_names)}",
+                          "agreements", x.agreement_id, x.days_left <= 7))
+    for g in board.exceptions:
+        items.append(Item(EXCEPTIONS, g.id, f"{g.party_name} → {g.target_title}", g.level,
+                          g.granted, g.exception_reason or "", "access",
+                          f"{g.party_id}|{g.target_id}", True))
+    for f in board.failed_unlocks:
+        items.append(Item(UNLOCKS, str(f.seq), f"{f.user} on {f.device}", f.time[:16].replace(
+            "T", " "), f.time, f.reason, "audit", str(f.seq), True))
+    for i in board.incidents:
+        items.append(Item(INCIDENTS, i.id, i.title, i.opened[:10], i.opened,
+                          f"opened by {i.opened_by}", "", i.id, True))
+    return items
+
+
+class DashboardModel(RecordTableModel[Item]):
+    columns = (
+        Column[Item]("What", lambda i: i.title, tooltip=lambda i: i.detail),
+        Column[Item]("When", lambda i: i.when, sort=lambda i: i.sort, tooltip=lambda i: i.detail),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=_item_key, parent=parent)
+
+    def count(self, card: str) -> int:
+        return sum(1 for i in self.records() if i.card == card)
+
+    def extra_data(self, record: Item, column: int, role: int) -> Any:
+        if role == CARD_ROLE:
+            return record.card
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and record.warning:
+            return QBrush(WARNING)
+        return None
+
+
+def _item_key(item: Item) -> str:
+    return item.key

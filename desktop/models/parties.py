@@ -1,0 +1,25 @@
+"""The people & companies table: the brands, influencers, agencies and press the work involves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from sealroom.desktop.models.table import Column, RecordTableModel, short_time
+from sealroom.vault.parties import Party
+
+
+class PartiesModel(RecordTableModel[Party]):
+    columns = (
+        Column[Party]("Name", lambda p: p.name),
+        Column[Party]("Kind", lambda p: p.kind.capitalize(), sort=lambda p: p.kind),
+        Column[Party]("Email", lambda p: p.email or ""),
+        Column[Party]("Organisation", lambda p: p.organisation or ""),
+        Column[Party]("Updated", lambda p: short_time(p.updated), sort=lambda p: p.updated),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=_party_id, parent=parent)
+
+
+def _party_id(party: Party) -> str:
+    return party.id

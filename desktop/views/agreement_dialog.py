@@ -1,0 +1,132 @@
+"""Recording or editing an agreement: kind, parties, dates, survival, scope, document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from sealroom.desktop.models import work_tasks
+from sealroom.desktop.models.work_tasks import AgreementFields, Choices
+from sealroom.desktop.views.fields import CheckList, WhenField
+from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.workers import TaskFunction, VaultRunner
+from sealroom.vault.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, KIND_LABELS, Agreement
+from sealroom.vault.when import local_zone_name
+
+
+class AgreementDialog(RecordDialog):
+    def __init__(self, runner: VaultRunner, agreement: Agreement | None, parent: QWidget) -> None:
+        title = "Edit agreement" if agreement else "Record an agreement"
+        super().__init__(runner, title, "Save" if agreement else "Add", parent)
+        self.agreement = agreement
+        a = agreement
+        self.kind = QComboBox()
+        for kind in AGREEMENT_KINDS:
+            label = KIND_LABELS[kind]
+            self.kind.addItem(label if label.isupper() else label.capitalize(), kind)
+        self.title_field = QLineEdit(a.title if a else "")
+        self.title_field.setPlaceholderText("e.g. Mutual NDA — Spring Glow 2026")
+        self.parties = CheckList()
+        self.effective = WhenField("2026-03-01")
+        self.expires = WhenField("2027-02-28")
+        self.expires.setPlaceholderText("optional; " + self.expires.placeholderText())
+        self.status = QComboBox()
+        for status in AGREEMENT_STATUSES[:3]:
+            self.status.addItem(status.capitalize(), status)
+        self.survival = QSpinBox()
+        self.survival.setRange(0, 36500)
+        self.survival.setSuffix(" days")
+        self.survival.setToolTip("How long confidentiality survives the agreement's end")
+        self.scope = CheckList()
+        self.scope.setToolTip("Campaigns it covers; none ticked: all the work with its parties")
+        self.notes = QPlainTextEdit(a.notes if a else "")
+        self.notes.setMaximumHeight(60)
+        self.document = QLineEdit()
+        self.document.setPlaceholderText("the signed document (optional), encrypted into the vault")
+        browse = QPushButton("Browse…")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        document_row = QWidget()
+        row = QHBoxLayout(document_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.document, 1)
+        row.addWidget(browse)
+        self.form.add("&Kind", self.kind)
+        self.form.add("&Title", self.title_field)
+        self.form.add("&Parties", self.parties)
+        self.form.add("&Effective", self.effective)
+        self.form.add("E&xpires", self.expires)
+        self.form.add("&Status", self.status)
+        self.form.add("Confidential for", self.survival)
+        self.form.add("S&cope", self.scope)
+        self.form.add("N&otes", self.notes)
+        self.form.add("&Document", document_row)
+        self.fields_by_word = [
+            ("expir", self.expires),
+            ("effective", self.effective),
+            ("survival", self.survival),
+            ("kind", self.kind),
+            ("status", self.status),
+            ("title", self.title_field),
+            ("part", self.parties),
+            ("campaign", self.scope),
+            ("document", document_row),
+            ("cannot read", document_row),
+            ("zone", self.effective),
+        ]
+        if a is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind)))
+            self.effective.setText(a.effective_display)
+            self.expires.setText(a.expires_display or "")
+            self.survival.setValue(a.survival_days)
+            for widget in (self.kind, self.parties, self.status):
+                widget.setEnabled(False)
+                widget.setToolTip("Fixed once recorded; change the status from the agreement")
+        self.load_choices(work_tasks.choices)
+
+    def fill(self, choices: Any) -> None:
+        assert isinstance(choices, Choices)
+        a = self.agreement
+        self.parties.set_items(
+            [(p.id, f"{p.name} ({p.kind})") for p in choices.parties], a.party_ids if a else ()
+        )
+        self.scope.set_items(
+            [(c.id, c.name) for c in choices.campaigns], a.campaign_ids if a else ()
+        )
+        if a is not None:
+            self.parties.setEnabled(False)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "The signed document")
+        if chosen:
+            self.document.setText(chosen)
+
+    def save_call(self) -> tuple[TaskFunction, tuple[Any, ...]]:
+        document = self.document.text().strip()
+        fields = AgreementFields(
+            kind=str(self.kind.currentData()),
+            title=self.title_field.text(),
+            party_ids=self.parties.checked(),
+            effective=self.effective.text(),
+            expires=self.expires.text(),
+            zone=local_zone_name(),
+            status=str(self.status.currentData()),
+            survival_days=self.survival.value(),
+            campaign_ids=self.scope.checked(),
+            notes=self.notes.toPlainText(),
+            document=Path(document).expanduser() if document else None,
+        )
+        agreement_id = self.agreement.id if self.agreement else None
+        return work_tasks.save_agreement, (agreement_id, fields)
+

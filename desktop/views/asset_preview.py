@@ -1,0 +1,247 @@
+"""The asset detail pane: a decrypted preview (image or PDF page) and the asset's facts.
+
+The preview is rendered on the vault thread into a `QImage` and shown from memory; nothing
+decrypted is written to disk or kept after another asset is selected or the vault locks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sealroom.desktop.models.assets import kind_label
+from sealroom.desktop.models.previews import Preview
+from sealroom.desktop.models.table import human_size, short_time
+from sealroom.vault.assets import Asset
+
+RENDER_SIZE = QSize(1400, 1400)
+FACTS = (
+    "Campaign",
+    "Sensitivity",
+    "Embargo",
+    "Tags",
+    "File",
+    "Type",
+    "Size",
+    "Version",
+    "Imported",
+    "SHA-256",
+    "Id",
+)
+
+
+class PreviewLabel(QLabel):
+    """Shows an image scaled to fit, keeping the full-size image to rescale on resize."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("preview")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(200, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.image: QImage | None = None
+
+    def set_image(self, image: QImage | None, message: str = "") -> None:
+        self.image = image
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if image is None:
+            self.setPixmap(QPixmap())
+            self.setText(message)
+        else:
+            self.setText("")
+            self._rescale()
+
+    def set_text(self, text: str) -> None:
+        """A text file's content, top-left aligned."""
+        self.set_image(None, text)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self.image is None:
+            return
+        ratio = self.devicePixelRatioF()
+        box = self.contentsRect().size() * ratio
+        image = self.image
+        if image.width() > box.width() or image.height() > box.height():
+            image = image.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
+
+
+class AssetDetail(QWidget):
+    """Preview and facts of one asset. Asks its screen for previews with `preview_wanted`."""
+
+    preview_wanted = Signal(str, int)
+    """(asset id, page index)"""
+    export_wanted = Signal(str)
+    edit_wanted = Signal(str)
+    release_wanted = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asset: Asset | None = None
+        self.page = 0
+        self.pages = 0
+        self.preview = PreviewLabel()
+        self.prev_page = QPushButton("◀")
+        self.prev_page.setToolTip("Previous page (Page Up)")
+        self.prev_page.setShortcut("PgUp")
+        self.prev_page.clicked.connect(self.show_previous_page)
+        self.next_page = QPushButton("▶")
+        self.next_page.setToolTip("Next page (Page Down)")
+        self.next_page.setShortcut("PgDown")
+        self.next_page.clicked.connect(self.show_next_page)
+        self.page_label = QLabel()
+        pager = QHBoxLayout()
+        pager.addStretch(1)
+        pager.addWidget(self.prev_page)
+        pager.addWidget(self.page_label)
+        pager.addWidget(self.next_page)
+        pager.addStretch(1)
+
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.facts = QFormLayout()
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._values: dict[str, QLabel] = {}
+        for name in FACTS:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self._values[name] = value
+            self.facts.addRow(f"{name}:", value)
+        self.export = QPushButton("Export original…")
+        self.export.setToolTip("Write the decrypted original to a file you choose (recorded)")
+        self.export.clicked.connect(self._export)
+        self.edit = QPushButton("Edit…")
+        self.edit.setToolTip("Title, campaign, sensitivity, tags, embargo (Enter)")
+        self.edit.clicked.connect(self._edit)
+        self.release = QPushButton("Release…")
+        self.release.setToolTip(
+            "Lift the embargo now; captions are checked first, secret assets need a second person"
+        )
+        self.release.clicked.connect(self._release)
+        buttons = QHBoxLayout()
+        for button in (self.edit, self.release, self.export):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 0, 0, 0)
+        column.addWidget(self.preview, 1)
+        column.addLayout(pager)
+        column.addWidget(self.title)
+        column.addLayout(self.facts)
+        column.addLayout(buttons)
+        self.show_asset(None)
+
+    def show_asset(self, asset: Asset | None) -> None:
+        same = asset is not None and self.asset is not None and asset.id == self.asset.id
+        self.asset = asset
+        for widget in (self.title, self.export, self.edit):
+            widget.setVisible(asset is not None)
+        self.release.setVisible(asset is not None and asset.embargoed)
+        if asset is None:
+            self.preview.set_image(None, "Select an asset to preview it.")
+            self._set_pages(0, 0)
+            for value in self._values.values():
+                value.clear()
+            return
+        self.title.setText(asset.title)
+        values = {
+            "Campaign": asset.campaign_name or "—",
+            "Sensitivity": asset.sensitivity.capitalize(),
+            "Embargo": _embargo(asset),
+            "Tags": ", ".join(f"#{t}" for t in asset.tags) or "—",
+            "File": asset.original_name,
+            "Type": f"{kind_label(asset)} ({asset.media_type})",
+            "Size": f"{human_size(asset.size)} ({asset.size:,} bytes)",
+            "Version": str(asset.version),
+            "Imported": f"{short_time(asset.created)} UTC by {asset.created_by}",
+            "SHA-256": asset.sha256,
+            "Id": asset.id,
+        }
+        for name, text in values.items():
+            self._values[name].setText(text)
+            self._values[name].setToolTip("")
+        sha = self._values["SHA-256"]
+        sha.setText(f"{asset.sha256[:16]}…{asset.sha256[-8:]}")
+        sha.setToolTip(asset.sha256)
+        if not same:
+            self.preview.set_image(None, "Decrypting preview…")
+            self._set_pages(0, 0)
+            self.preview_wanted.emit(asset.id, 0)
+
+    def show_preview(self, preview: Preview) -> None:
+        if self.asset is None or preview.asset_id != self.asset.id:
+            return
+        if preview.text is not None:
+            self.preview.set_text(preview.text)
+        else:
+            self.preview.set_image(preview.image, preview.message)
+        self._set_pages(preview.page, preview.pages)
+
+    def preview_failed(self, message: str) -> None:
+        self.preview.set_image(None, message)
+
+    def clear(self) -> None:
+        self.asset = None
+        self.show_asset(None)
+
+    def _set_pages(self, page: int, pages: int) -> None:
+        self.page, self.pages = page, pages
+        several = pages > 1
+        for widget in (self.prev_page, self.next_page, self.page_label):
+            widget.setVisible(several)
+        self.page_label.setText(f"Page {page + 1} of {pages}")
+        self.prev_page.setEnabled(page > 0)
+        self.next_page.setEnabled(page + 1 < pages)
+
+    def show_previous_page(self) -> None:
+        self._go(self.page - 1)
+
+    def show_next_page(self) -> None:
+        self._go(self.page + 1)
+
+    def _go(self, page: int) -> None:
+        if self.asset is not None and 0 <= page < self.pages:
+            self.preview_wanted.emit(self.asset.id, page)
+
+    def _export(self) -> None:
+        if self.asset is not None:
+            self.export_wanted.emit(self.asset.id)
+
+    def _edit(self) -> None:
+        if self.asset is not None:
+            self.edit_wanted.emit(self.asset.id)
+
+    def _release(self) -> None:
+        if self.asset is not None:
+            self.release_wanted.emit(self.asset.id)
+
+
+def _embargo(asset: Asset) -> str:
+    if asset.released:
+        return f"Released {short_time(asset.released)} UTC by {asset.released_by or '?'}"
+    if asset.embargo_until:
+        return f"Until {asset.embargo_display} (not released yet)"
+    return "None"

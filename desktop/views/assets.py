@@ -1,0 +1,290 @@
+"""The Assets screen: a table or a thumbnail grid, import by drop or Ctrl+N, preview, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QPushButton, QVBoxLayout
+
+from sealroom.desktop.models import tasks, work_tasks
+from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
+from sealroom.desktop.views import common
+from sealroom.desktop.views.asset_dialog import AssetDialog
+from sealroom.desktop.views.asset_import import ImportPanel
+from sealroom.desktop.views.asset_preview import RENDER_SIZE, AssetDetail
+from sealroom.desktop.views.section import SectionContext, TableSection
+from sealroom.vault.assets import Asset
+
+
+class AssetsView(TableSection):
+    title = "Assets"
+    new_label = "Import files…"
+    can_delete = True
+    split = (66, 34)
+    empty_text = (
+        "No assets yet.\n\nDrop files or folders here, or press Ctrl+N to import.\n"
+        "They are encrypted into the vault; the originals stay where they are."
+    )
+
+    def __init__(self, ctx: SectionContext) -> None:
+        self.assets = AssetsModel()
+        self.grid_on = False
+        super().__init__(ctx, self.assets)
+        self.assets.thumbnails_wanted.connect(self._want_thumbnails)
+        self.setAcceptDrops(True)
+
+        self.grid = QListView()
+        self.grid.setObjectName("assetGrid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setModel(self.proxy)
+        self.grid.setIconSize(THUMBNAIL_SIZE)
+        self.grid.setGridSize(QSize(THUMBNAIL_SIZE.width() + 28, THUMBNAIL_SIZE.height() + 44))
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setWordWrap(True)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.grid.activated.connect(self._activated)
+        self.views.addWidget(self.grid)
+        self.set_column_widths({1: 140, 2: 96, 3: 100, 4: 72}, stretch=0)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+        self.grid_button = QPushButton("Grid")
+        self.grid_button.setCheckable(True)
+        self.grid_button.setToolTip("Show thumbnails instead of the table (Ctrl+G)")
+        self.grid_button.setShortcut(QKeySequence("Ctrl+G"))
+        self.grid_button.toggled.connect(self.set_grid)
+        self.toolbar.addWidget(self.grid_button)
+        self.add_button("Import folder…", self.import_folder, "Import every file in a folder")
+        self.add_button("Import files…", self.new_item, "Import files (Ctrl+N)")
+
+        self.importer = ImportPanel(ctx.runner)
+        self.importer.imported.connect(self._imported)
+        self.importer.finished.connect(self._import_finished)
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)
+        page.insertWidget(1, self.importer)
+
+        self.asset_detail = AssetDetail()
+        self.asset_detail.preview_wanted.connect(self._want_preview)
+        self.asset_detail.export_wanted.connect(self._export)
+        self.asset_detail.edit_wanted.connect(self.open_item)
+        self.asset_detail.release_wanted.connect(self.release)
+        self.dialog: AssetDialog | None = None
+        holder = QVBoxLayout(self.detail)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.asset_detail)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        super().load()
+        self.run(tasks.list_assets, done=self._listed)
+
+    def _listed(self, found: list[Asset]) -> None:
+        self.assets.set_records(found)
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.importer.abandon()
+        self.assets.clear()
+        self.asset_detail.clear()
+        super().clear()
+
+    # -- table or grid -------------------------------------------------------------------------
+
+    def set_grid(self, on: bool) -> None:
+        """Show the thumbnail grid (True) or the table; the selection follows."""
+        if self.grid_button.isChecked() != on:
+            self.grid_button.setChecked(on)  # comes back here through `toggled`
+            return
+        keys = self.selected_keys()
+        self.grid_on = on
+        self.assets.set_thumbnails_on(on)
+        self.grid_button.setText("Table" if on else "Grid")
+        self._update_empty()
+        if keys:
+            self.select_key(keys[0])
+        self.main_view().setFocus()
+
+    def main_view(self) -> QAbstractItemView:
+        return self.grid if self.grid_on else self.table
+
+    def current_view(self) -> QAbstractItemView:
+        return self.main_view()
+
+    def _want_thumbnails(self, asset_ids: list[str]) -> None:
+        self.run(tasks.thumbnails, asset_ids, done=self._thumbnails)
+
+    def _thumbnails(self, images: dict[str, QImage]) -> None:
+        self.assets.set_thumbnails(images)
+
+    # -- detail and preview --------------------------------------------------------------------
+
+    def show_detail(self, key: str | None) -> None:
+        row = self.assets.row_of(key) if key else -1
+        self.asset_detail.show_asset(self.assets.record(row) if row >= 0 else None)
+
+    def _want_preview(self, asset_id: str, page: int) -> None:
+        self.run(
+            tasks.preview_asset,
+            asset_id,
+            page,
+            RENDER_SIZE,
+            done=self.asset_detail.show_preview,
+            failed=self.asset_detail.preview_failed,
+        )
+
+    def _export(self, asset_id: str) -> None:
+        row = self.assets.row_of(asset_id)
+        if row < 0:
+            return
+        name = self.assets.record(row).original_name
+        target, _ = QFileDialog.getSaveFileName(self, "Export the decrypted original", name)
+        if target:
+            self.run(tasks.export_asset, asset_id, Path(target), done=self._exported)
+
+    def _exported(self, path: Path) -> None:
+        self.ctx.messages.show_info(f"Exported the decrypted original to {path}")
+
+    # -- edit and release ----------------------------------------------------------------------
+
+    def open_item(self, key: str) -> None:
+        row = self.assets.row_of(key)
+        if row < 0:
+            return
+        self.dialog = AssetDialog(self.ctx.runner, self.assets.record(row), self.ctx.window)
+        self.dialog.saved.connect(self._changed)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _dialog_closed(self, result: int) -> None:
+        self.dialog = None
+
+    def _changed(self, asset: Asset) -> None:
+        self.assets.replace_record(asset)
+        self.show_detail(asset.id)
+
+    def release(self, asset_id: str) -> None:
+        row = self.assets.row_of(asset_id)
+        if row < 0:
+            return
+        asset = self.assets.record(row)
+        if not common.confirm(
+            self,
+            "Release asset",
+            f"Lift the embargo on “{asset.title}” now? Captions are checked for placeholders "
+            "and stray @mentions first; a secret asset waits for a second person's approval.",
+            "Release",
+        ):
+            return
+        approve = False
+        self.run(work_tasks.release_asset, asset.id, approve, done=self._released)
+
+    def _released(self, released: work_tasks.Released) -> None:
+        self._changed(released.asset)
+        asked = released.waiting
+        if asked is not None:
+            if common.confirm(
+                self,
+                "Approve release",
+                f"{asked.requested_by} asked on {asked.requested[:10]} to release "
+                f"“{released.asset.title}”, which is secret. Approve it? The embargo is lifted.",
+                "Approve",
+            ):
+                self.run(work_tasks.release_asset, asked.asset_id, True, done=self._released)
+            return
+        if released.outcome is not None and released.outcome.state == "released":
+            self.ctx.messages.show_info(f"Released “{released.asset.title}”")
+        else:
+            self.ctx.messages.show_info(
+                f"Release of “{released.asset.title}” asked; another owner or manager approves it"
+            )
+
+    # -- import --------------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import files into the vault")
+        self.import_paths([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder into the vault")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def long_work_running(self) -> bool:
+        return self.importer.running
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if paths and not self.importer.start(paths):
+            self.ctx.messages.show_error("An import is already running; wait or cancel it first")
+
+    def _imported(self, asset: Asset) -> None:
+        self.assets.add_record(asset)
+
+    def _import_finished(self, summary: str, problems: bool) -> None:
+        if problems:
+            self.ctx.messages.show_error(summary)
+        else:
+            self.ctx.messages.show_info(summary)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.importer.running:
+            self.importer.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- delete --------------------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        keys = self.selected_keys()
+        if not keys:
+            return
+        names = [self.assets.record(self.assets.row_of(k)).title for k in keys]
+        what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} assets"
+        if not common.confirm(
+            self,
+            "Delete assets",
+            f"Delete {what} from the vault? The encrypted file is removed; "
+            "the audit log keeps a record of the deletion.",
+            "Delete",
+        ):
+            return
+        for key in keys:
+            self.run(tasks.delete_asset, key, done=self._deleted)
+
+    def _deleted(self, asset_id: str) -> None:
+        self.assets.remove_record(asset_id)
+
+
+def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+

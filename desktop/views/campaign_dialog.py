@@ -1,0 +1,65 @@
+"""Adding or editing a campaign: name, brand, launch (its embargo), influencers, notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from sealroom.desktop.models import work_tasks
+from sealroom.desktop.models.work_tasks import CampaignFields, Choices
+from sealroom.desktop.views.fields import CheckList, RecordCombo, WhenField
+from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.workers import TaskFunction, VaultRunner
+from sealroom.vault.campaigns import Campaign
+
+
+class CampaignDialog(RecordDialog):
+    def __init__(self, runner: VaultRunner, campaign: Campaign | None, parent: QWidget) -> None:
+        title = "Edit campaign" if campaign else "New campaign"
+        super().__init__(runner, title, "Save" if campaign else "Add", parent)
+        self.campaign = campaign
+        self.name = QLineEdit(campaign.name if campaign else "")
+        self.name.setPlaceholderText("e.g. Lumen Spring Glow")
+        self.brand = RecordCombo("No brand yet")
+        self.launch = WhenField("2026-03-01 09:00")
+        self.launch.setText((campaign.launch_display or "") if campaign else "")
+        self.influencers = CheckList()
+        self.notes = QPlainTextEdit(campaign.notes if campaign else "")
+        self.notes.setMaximumHeight(70)
+        self.form.add("&Name", self.name)
+        self.form.add("&Brand", self.brand)
+        self.form.add("&Launch", self.launch)
+        self.form.add("&Influencers", self.influencers)
+        self.form.add("N&otes", self.notes)
+        self.fields_by_word = [
+            ("launch", self.launch),
+            ("zone", self.launch),
+            ("brand", self.brand),
+            ("influencer", self.influencers),
+            ("name", self.name),
+        ]
+        self.load_choices(work_tasks.choices)
+
+    def fill(self, choices: Any) -> None:
+        assert isinstance(choices, Choices)
+        current = self.campaign
+        self.brand.set_items(
+            [(p.id, p.name) for p in choices.parties if p.kind == "brand"],
+            current.brand_id if current else None,
+        )
+        self.influencers.set_items(
+            [(p.id, p.name) for p in choices.parties if p.kind == "influencer"],
+            current.influencer_ids if current else (),
+        )
+
+    def save_call(self) -> tuple[TaskFunction, tuple[Any, ...]]:
+        fields = CampaignFields(
+            name=self.name.text(),
+            brand_id=self.brand.value(),
+            launch=self.launch.text(),
+            zone=self.launch.zone,
+            influencer_ids=self.influencers.checked(),
+            notes=self.notes.toPlainText(),
+        )
+        return work_tasks.save_campaign, (self.campaign.id if self.campaign else None, fields)

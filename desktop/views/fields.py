@@ -1,0 +1,84 @@
+"""Input widgets the create/edit dialogs share: a checkable list of records, a date-time field.
+
+Dates are typed as text and parsed by the vault's rules (`sealroom.vault.when`): a date, or a
+date and time in this computer's zone, or with an explicit offset or zone name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from sealroom.vault.when import local_zone_name
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CheckList(QListWidget):
+    """Records to tick (parties, campaigns); `checked()` gives the ids."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(132)
+        self.setAlternatingRowColors(True)
+
+    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
+        ticked = set(checked)
+        self.clear()
+        for key, label in items:
+            item = QListWidgetItem(label)
+            item.setData(ID_ROLE, key)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked
+            )
+            self.addItem(item)
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.item(row).data(ID_ROLE))
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_checked(self, key: str, on: bool = True) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(ID_ROLE) == key:
+                state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                self.item(row).setCheckState(state)
+
+
+class RecordCombo(QComboBox):
+    """One record (or none) to choose, e.g. a campaign's brand."""
+
+    def __init__(self, none_label: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._none = none_label
+
+    def set_items(self, items: Iterable[tuple[str, str]], current: str | None = None) -> None:
+        self.clear()
+        if self._none is not None:
+            self.addItem(self._none, "")
+        for key, label in items:
+            self.addItem(label, key)
+        index = self.findData(current or "")
+        self.setCurrentIndex(max(index, 0))
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else None
+
+
+class WhenField(QLineEdit):
+    """A date or date-time as typed; the vault parses it (see `sealroom.vault.when`)."""
+
+    def __init__(self, example: str = "2026-03-01 09:00", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zone = local_zone_name()
+        self.setPlaceholderText(f"{example}  (a date, or date and time in {self.zone})")
+        self.setToolTip(
+            "A date (2026-03-01), a date and time in this computer's zone "
+            f"({self.zone}), or with a zone: 2026-03-01 09:00 Europe/Paris, 2026-03-01T09:00+01:00"
+        )

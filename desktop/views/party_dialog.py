@@ -1,0 +1,104 @@
+"""Adding or editing a party. The vault's use-case validates; its message goes under the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sealroom.desktop.models import tasks
+from sealroom.desktop.views.common import Form
+from sealroom.desktop.workers import VaultRunner
+from sealroom.vault.parties import PARTY_KINDS, Party
+
+
+class PartyDialog(QDialog):
+    saved = Signal(object)
+    """The `Party` as the vault stored it."""
+
+    def __init__(self, runner: VaultRunner, party: Party | None, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.party = party
+        self.setWindowTitle("Edit party" if party else "Add a person or company")
+        self.setMinimumWidth(440)
+        self.form = Form()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Lumen Cosmetics or Ana Duarte")
+        self.kind = QComboBox()
+        for kind in PARTY_KINDS:
+            self.kind.addItem(kind.capitalize(), kind)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("name@example.com (optional)")
+        self.organisation = QLineEdit()
+        self.organisation.setPlaceholderText("optional")
+        self.handle = QLineEdit()
+        self.handle.setPlaceholderText("@handle on social media (optional)")
+        self.form.add("&Name", self.name)
+        self.form.add("&Kind", self.kind)
+        self.form.add("&Email", self.email)
+        self.form.add("&Organisation", self.organisation)
+        self.form.add("&Handle", self.handle)
+        if party is not None:
+            self.name.setText(party.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(party.kind)))
+            self.email.setText(party.email or "")
+            self.organisation.setText(party.organisation or "")
+            self.handle.setText(party.mention or "")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save" if party else "Add")
+        save.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addWidget(self.form)
+        column.addWidget(self.buttons)
+        self.form.clear_errors()
+
+    def fields(self) -> tasks.PartyFields:
+        return tasks.PartyFields(
+            name=self.name.text(),
+            kind=str(self.kind.currentData()),
+            email=self.email.text().strip(),
+            organisation=self.organisation.text().strip(),
+            handle=self.handle.text().strip(),
+        )
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.buttons.setEnabled(False)
+        party_id = self.party.id if self.party else None
+        task = self.runner.submit(tasks.save_party, party_id, self.fields())
+        task.done.connect(self._saved)
+        task.failed.connect(self._failed)
+
+    def _saved(self, party: Party) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(party)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.form.set_error(self._field_named_in(message), message)
+
+    def _field_named_in(self, message: str) -> QWidget | None:
+        """The field a use-case's message is about, so it appears under that field."""
+        text = message.casefold()
+        for word, field in (
+            ("handle", self.handle),
+            ("email", self.email),
+            ("kind", self.kind),
+            ("name", self.name),
+        ):
+            if word in text:
+                return field
+        return None
