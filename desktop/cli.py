@@ -11,6 +11,7 @@ import sys
 
 from sealroom.desktop import cli_args as domain
 from sealroom.desktop import cli_commands as c
+from sealroom.desktop.cli_watermark import add_watermark_commands
 from sealroom.vault.errors import SealroomError
 from sealroom.vault.parties import PARTY_KINDS
 
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     domain.add_agreement_commands(sub, _common)
     domain.add_access_commands(sub, _common)
     domain.add_release_commands(sub, _common)
+    add_watermark_commands(sub, _common)
 
     audit = sub.add_parser("audit", help="the tamper-evident access log").add_subparsers(
         dest="action", metavar="ACTION", required=True

@@ -1,0 +1,119 @@
+"""Tracing: which shares' fingerprints are in a suspect, with calibrated false-accusation odds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .correlate import share_scores
+from .errors import WatermarkError
+from .evidence import cell_evidence
+from .imaging import U8, check_key, check_payload, check_rgb, luminance
+from .mask import perceptual_mask
+from .pattern import DECOY_LABEL, FINGERPRINT_LABEL, grid_shape
+from .register import Registration, register, warp_luma
+from .stats import NAMING_THRESHOLD, corrected, naming_score, single_tail
+
+DECOYS = 64
+"""Shares nobody holds, scored alongside as a visible check that innocent scores look N(0, 1)."""
+
+Verdict = Literal["identified", "no confident match"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    payload: int
+    score: float
+    """Normalised correlation z; an innocent share's z is N(0, 1)."""
+    p_single: float
+    """P(one innocent share scores >= score)."""
+    p_false: float
+    """P(any of the tested innocent shares scores >= score): the false-accusation odds."""
+
+
+@dataclass(frozen=True)
+class TraceResult:
+    verdict: Verdict
+    accused: tuple[int, ...]
+    """Every share whose false-accusation odds are below the naming threshold, best first."""
+    candidates: tuple[Candidate, ...]
+    """Every tested share, highest score first."""
+    registration: Registration | None
+    coverage: float
+    """Fraction of the reference's fingerprint cells the suspect shows."""
+    tested: int
+    threshold: float
+    naming_score: float
+    """The score a share needs to be named with this many shares tested."""
+    decoy_std: float
+    """Spread of the decoy shares' scores; close to 1 when the statistics hold."""
+
+
+def scores(
+    evidence: NDArray[np.float64], key: bytes, numbers: Sequence[int], label: bytes
+) -> NDArray[np.float64]:
+    """z-score of each number's keyed +-1 signs against the evidence (see correlate.py)."""
+    return share_scores(evidence, key, numbers, label)
+
+
+def _result(
+    evidence: NDArray[np.float64],
+    key: bytes,
+    payloads: list[int],
+    registration: Registration | None,
+    coverage: float,
+) -> TraceResult:
+    z = scores(evidence, key, payloads, FINGERPRINT_LABEL)
+    p_single = single_tail(z)
+    p_false = corrected(p_single, len(payloads))
+    order = np.argsort(-z, kind="stable")
+    candidates = tuple(
+        Candidate(payloads[i], float(z[i]), float(p_single[i]), float(p_false[i])) for i in order
+    )
+    accused = tuple(c.payload for c in candidates if c.p_false < NAMING_THRESHOLD)
+    decoys = scores(evidence, key, list(range(DECOYS)), DECOY_LABEL)
+    return TraceResult(
+        verdict="identified" if accused else "no confident match",
+        accused=accused,
+        candidates=candidates,
+        registration=registration,
+        coverage=coverage,
+        tested=len(payloads),
+        threshold=NAMING_THRESHOLD,
+        naming_score=naming_score(len(payloads)),
+        decoy_std=float(np.std(decoys)),
+    )
+
+
+def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[int]) -> TraceResult:
+    """Score every share in `payloads` against `suspect`.
+
+    `reference` is the unmarked base preview (`base_preview(original, max_side)`: the resized
+    original, without fingerprint or visible mark), i.e. the geometry the shares were marked on.
+    A visible mark in the suspect is tolerated: its strokes are dropped as outliers.
+    """
+    suspect = check_rgb(suspect, "suspect")
+    reference = check_rgb(reference, "reference")
+    key = check_key(key)
+    numbers = [check_payload(p) for p in payloads]
+    if not numbers:
+        raise WatermarkError("payloads is empty: pass the share numbers issued for this asset")
+    if len(set(numbers)) != len(numbers):
+        raise WatermarkError("payloads contains duplicates: each share number must appear once")
+    registration = register(suspect, reference)
+    shape = reference.shape[:2]
+    if registration is None and suspect.shape == reference.shape:
+        # Too little texture for features (a flat graphic) but the same size: try it in place.
+        registration = Registration((1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0), False, 0, 0.0)
+    ref_luma = luminance(reference)
+    if registration is None:
+        rows, cols, _ = grid_shape(*shape)
+        return _result(np.zeros(rows * cols), key, numbers, None, 0.0)
+    warped, resampled, valid = warp_luma(suspect, ref_luma, registration)
+    evidence = cell_evidence(warped, valid, resampled, perceptual_mask(ref_luma))
+    coverage = float(np.count_nonzero(evidence)) / evidence.size
+    return _result(evidence, key, numbers, registration, coverage)

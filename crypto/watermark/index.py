@@ -1,0 +1,238 @@
+"""Which asset: find the original a suspect image came from among every asset in a vault.
+
+Each asset is summarised once (`index_entry`) by a 64-bit perceptual hash and a few hundred ORB
+features; the vault stores the entries as bytes. A query is filtered two ways, by the hash (whole,
+possibly mirrored copies) and by descriptor votes through small locality-sensitive hash tables
+(crops and pictures pasted into screenshots, which change the whole-image hash). The few best
+candidates are then confirmed by feature matching with a RANSAC homography.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .errors import WatermarkError
+from .imaging import U8, check_rgb
+from .register import gray_of, match_homography, orb_features, shrink
+
+ENTRY_SIDE = 800
+ENTRY_FEATURES = 800
+QUERY_SIDE = 1024
+QUERY_FEATURES = 2500
+SHORTLIST = 6
+HASH_RADIUS = 10
+MIN_INLIERS = 15
+CONFIDENT_INLIERS = 80
+_TABLES = 8
+_KEY_BITS = 16
+_MAGIC = b"SRIX1"
+_HEADER = struct.Struct(">5sHIIQfI")
+
+
+@dataclass(frozen=True, eq=False)
+class IndexEntry:
+    """What the vault stores per asset image or PDF page (see to_bytes/from_bytes)."""
+
+    asset_key: str
+    width: int
+    height: int
+    phash: int
+    scale: float
+    """Size of the entry's feature image relative to the asset image."""
+    points: NDArray[np.float32]
+    descriptors: NDArray[np.uint8]
+
+    def to_bytes(self) -> bytes:
+        name = self.asset_key.encode("utf-8")
+        header = _HEADER.pack(
+            _MAGIC, len(name), self.width, self.height, self.phash, self.scale, len(self.points)
+        )
+        return (
+            header
+            + name
+            + self.points.astype(">f4").tobytes()
+            + self.descriptors.astype(np.uint8).tobytes()
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> IndexEntry:
+        try:
+            magic, name_len, width, height, phash, scale, count = _HEADER.unpack_from(data)
+        except struct.error as exc:
+            raise WatermarkError("index entry is truncated; re-index the asset") from exc
+        if magic != _MAGIC:
+            raise WatermarkError("not a Sealroom index entry; re-index the asset")
+        offset = _HEADER.size
+        expected = offset + name_len + count * 8 + count * 32
+        if len(data) != expected:
+            raise WatermarkError("index entry has the wrong length; re-index the asset")
+        name = data[offset : offset + name_len].decode("utf-8")
+        offset += name_len
+        points = np.frombuffer(data, ">f4", count * 2, offset).astype(np.float32).reshape(count, 2)
+        offset += count * 8
+        descriptors = np.frombuffer(data, np.uint8, count * 32, offset).reshape(count, 32).copy()
+        return cls(name, width, height, phash, scale, points, descriptors)
+
+
+@dataclass(frozen=True)
+class AssetMatch:
+    asset_key: str
+    inliers: int
+    mirrored: bool
+    homography: tuple[float, ...]
+    """Row-major 3x3 matrix mapping suspect pixels to the asset image's pixels."""
+    hash_distance: int
+
+
+def perceptual_hash(gray: NDArray[np.uint8]) -> int:
+    """64-bit DCT hash: signs of the lowest 8x8 frequencies against their median."""
+    small = cv2.resize(gray, (32, 32), interpolation=cv2.INTER_AREA).astype(np.float32)
+    low = cv2.dct(small)[:8, :8].ravel()
+    bits = low > np.median(low[1:])
+    return int(sum(1 << i for i, b in enumerate(bits) if b))
+
+
+def index_entry(asset_key: str, image: U8) -> IndexEntry:
+    """Summarise one asset image (or rendered PDF page) for the index."""
+    pixels = check_rgb(image)
+    gray, scale = shrink(gray_of(pixels), ENTRY_SIDE)
+    points, descriptors = orb_features(gray, ENTRY_FEATURES)
+    return IndexEntry(
+        asset_key,
+        pixels.shape[1],
+        pixels.shape[0],
+        perceptual_hash(gray),
+        scale,
+        points,
+        descriptors,
+    )
+
+
+_BIT_PICKS = np.random.Generator(np.random.PCG64(0x51DE)).permutation(256 * _TABLES) % 256
+
+
+def _lsh_keys(descriptors: NDArray[np.uint8]) -> NDArray[np.int64]:
+    """[tables, n] keys, each made of 16 descriptor bits picked by a fixed table."""
+    picks = _BIT_PICKS[: _TABLES * _KEY_BITS].reshape(_TABLES, _KEY_BITS)
+    keys = np.zeros((_TABLES, len(descriptors)), np.int64)
+    for table, positions in enumerate(picks):
+        for order, position in enumerate(positions.tolist()):
+            column = descriptors[:, position // 8] >> (7 - position % 8)
+            keys[table] |= (column & 1).astype(np.int64) << order
+    return keys
+
+
+@dataclass
+class _Lookup:
+    sorted_keys: NDArray[np.int64]
+    owners: NDArray[np.int64]
+    sizes: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+
+
+class AssetIndex:
+    """In-memory index; rebuild it from the stored entries with `AssetIndex(entries)`."""
+
+    def __init__(self, entries: Iterable[IndexEntry] = ()) -> None:
+        self._entries: list[IndexEntry] = []
+        self._lookup: _Lookup | None = None
+        for entry in entries:
+            self.add_entry(entry)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def entries(self) -> tuple[IndexEntry, ...]:
+        return tuple(self._entries)
+
+    def add(self, asset_key: str, image: U8) -> IndexEntry:
+        entry = index_entry(asset_key, image)
+        self.add_entry(entry)
+        return entry
+
+    def add_entry(self, entry: IndexEntry) -> None:
+        self._entries.append(entry)
+        self._lookup = None
+
+    def _built(self) -> _Lookup:
+        if self._lookup is None:
+            sizes = np.array([len(e.descriptors) for e in self._entries], np.int64)
+            owners = np.repeat(np.arange(len(self._entries)), sizes)
+            allowed = [e.descriptors for e in self._entries if len(e.descriptors)]
+            stacked = np.concatenate(allowed) if allowed else np.zeros((0, 32), np.uint8)
+            keys = _lsh_keys(stacked) + (np.arange(_TABLES, dtype=np.int64)[:, None] << _KEY_BITS)
+            flat, flat_owners = keys.ravel(), np.tile(owners, _TABLES)
+            order = np.argsort(flat, kind="stable")
+            self._lookup = _Lookup(flat[order], flat_owners[order], sizes)
+        return self._lookup
+
+    def _votes(self, descriptors: NDArray[np.uint8]) -> NDArray[np.float64]:
+        lookup = self._built()
+        keys = (
+            _lsh_keys(descriptors) + (np.arange(_TABLES, dtype=np.int64)[:, None] << _KEY_BITS)
+        ).ravel()
+        lo = np.searchsorted(lookup.sorted_keys, keys, "left")
+        hi = np.searchsorted(lookup.sorted_keys, keys, "right")
+        counts = hi - lo
+        starts = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        votes = np.bincount(lookup.owners[starts], minlength=len(self._entries)).astype(np.float64)
+        chance = len(keys) * lookup.sizes / float(1 << _KEY_BITS)
+        return (votes - chance) / np.sqrt(chance + 1.0)
+
+    def find(self, suspect: U8) -> AssetMatch | None:
+        """The asset `suspect` shows (whole, cropped, mirrored or inside a screenshot), or None."""
+        pixels = check_rgb(suspect, "suspect")
+        if not self._entries:
+            return None
+        gray, scale = shrink(gray_of(pixels), QUERY_SIDE)
+        views = []
+        for mirrored in (False, True):
+            view = np.ascontiguousarray(gray[:, ::-1]) if mirrored else gray
+            points, descriptors = orb_features(view, QUERY_FEATURES)
+            views.append((mirrored, perceptual_hash(view), points, descriptors))
+        distances = np.array(
+            [[bin(v[1] ^ e.phash).count("1") for e in self._entries] for v in views]
+        )
+        near = np.min(distances, axis=0)
+        votes = sum(self._votes(v[3]) for v in views if len(v[3]))
+        shortlist = [
+            int(i) for i in np.argsort(near, kind="stable")[:SHORTLIST] if near[i] <= HASH_RADIUS
+        ]
+        for i in np.argsort(-np.asarray(votes), kind="stable")[:SHORTLIST]:
+            if int(i) not in shortlist:
+                shortlist.append(int(i))
+        best: AssetMatch | None = None
+        for i in shortlist:
+            entry = self._entries[i]
+            for mirrored, _, points, descriptors in views:
+                found = match_homography(points, descriptors, entry.points, entry.descriptors)
+                if found is None or found[1] < MIN_INLIERS:
+                    continue
+                if best is None or found[1] > best.inliers:
+                    best = AssetMatch(
+                        entry.asset_key,
+                        found[1],
+                        mirrored,
+                        _to_asset(found[0], scale, entry.scale, mirrored, gray.shape[1]),
+                        int(distances[int(mirrored), i]),
+                    )
+            if best is not None and best.inliers >= CONFIDENT_INLIERS:
+                break  # an unambiguous match; the remaining candidates cannot be the source
+        return best
+
+
+def _to_asset(
+    h: NDArray[np.float64], query_scale: float, entry_scale: float, mirrored: bool, query_width: int
+) -> tuple[float, ...]:
+    """Lift a homography between reduced images to suspect pixels -> asset pixels."""
+    full = np.diag([1.0 / entry_scale, 1.0 / entry_scale, 1.0]) @ h
+    if mirrored:
+        full = full @ np.array([[-1.0, 0.0, query_width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    full = full @ np.diag([query_scale, query_scale, 1.0])
+    return tuple(float(v) for v in (full / full[2, 2]).ravel())

@@ -1,0 +1,75 @@
+"""The leak-tracing results of this session: one row per suspect file traced.
+
+The vault records each trace in the audit log; the reports themselves are kept only here, in
+memory, and dropped when the vault locks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from sealroom.desktop.models.assets import WARNING
+from sealroom.desktop.models.table import Column, RecordTableModel
+from sealroom.vault.trace import SuspectReport
+
+IDENTIFIED = QColor("#e03131")
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    key: str
+    report: SuspectReport
+    asset_title: str
+    accused_names: tuple[str, ...]
+    candidate_names: tuple[str, ...]
+
+    @property
+    def file_name(self) -> str:
+        return Path(self.report.suspect).name
+
+    @property
+    def best_odds(self) -> float:
+        return self.report.candidates[0].p_false if self.report.candidates else 1.0
+
+
+def odds_text(p: float) -> str:
+    """The chance an innocent recipient scores this high: '1 in 40', '< 1 in a billion'."""
+    if p >= 0.5:
+        return "even or better"
+    if p < 1e-9:
+        return "< 1 in a billion"
+    return f"1 in {1 / p:,.0f}"
+
+
+class TraceModel(RecordTableModel[TraceRow]):
+    columns = (
+        Column[TraceRow]("Suspect file", lambda r: r.file_name, tooltip=lambda r: r.report.suspect),
+        Column[TraceRow]("Verdict", lambda r: r.report.verdict.capitalize()),
+        Column[TraceRow]("Asset", lambda r: r.asset_title),
+        Column[TraceRow]("Named", lambda r: ", ".join(r.accused_names) or "—"),
+        Column[TraceRow](
+            "False match",
+            lambda r: odds_text(r.best_odds) if r.report.candidates else "—",
+            sort=lambda r: r.best_odds,
+        ),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=_row_key, parent=parent)
+
+    def extra_data(self, record: TraceRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            if record.report.verdict == "identified":
+                return QBrush(IDENTIFIED)
+            if record.report.verdict == "unreadable":
+                return QBrush(WARNING)
+        return None
+
+
+def _row_key(row: TraceRow) -> str:
+    return row.key

@@ -1,0 +1,91 @@
+"""Issuing a watermarked preview of an asset to one recipient, written to a file they get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from sealroom.desktop.models import protect_tasks
+from sealroom.desktop.models.protect_tasks import ShareFields, SharesData
+from sealroom.desktop.views.fields import RecordCombo
+from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.workers import TaskFunction, VaultRunner
+from sealroom.vault.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
+
+
+class ShareDialog(RecordDialog):
+    def __init__(self, runner: VaultRunner, data: SharesData, parent: QWidget) -> None:
+        super().__init__(runner, "Share a watermarked preview", "Create", parent)
+        self.asset = RecordCombo()
+        self.asset.set_items([(a.id, a.title) for a in data.assets])
+        self.party = RecordCombo()
+        self.party.set_items([(p.id, f"{p.name} ({p.kind})") for p in data.parties])
+        self.max_side = QSpinBox()
+        self.max_side.setRange(MIN_MAX_SIDE, 8192)
+        self.max_side.setValue(DEFAULT_MAX_SIDE)
+        self.max_side.setSuffix(" px")
+        self.max_side.setToolTip("Longest side of the preview; smaller leaks less")
+        self.visible = QCheckBox("Visible mark (recipient, date, share code) tiled over it")
+        self.visible.setChecked(True)
+        self.out = QLineEdit()
+        self.out.setPlaceholderText("where to write it, e.g. ~/Desktop/preview.png")
+        browse = QPushButton("Browse…")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        where = QWidget()
+        row = QHBoxLayout(where)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        self.form.add("&Asset", self.asset)
+        self.form.add("&Recipient", self.party)
+        self.form.add("&Longest side", self.max_side)
+        self.form.add("", self.visible)
+        self.form.add("&Save to", where)
+        self.where = where
+        self.fields_by_word = [
+            ("exists", where),
+            ("cannot write", where),
+            ("side", self.max_side),
+            ("party", self.party),
+            ("asset", self.asset),
+        ]
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the watermarked preview",
+            "preview.png",
+            "Images and PDFs (*.png *.jpg *.pdf)",
+        )
+        if chosen:
+            self.out.setText(chosen)
+
+    def save_call(self) -> tuple[TaskFunction, tuple[Any, ...]]:
+        out = self.out.text().strip()
+        fields = ShareFields(
+            asset_id=self.asset.value() or "",
+            party_id=self.party.value() or "",
+            out=Path(out).expanduser() if out else Path(),
+            max_side=self.max_side.value(),
+            visible=self.visible.isChecked(),
+        )
+        return protect_tasks.create_share, (fields,)
+
+    def submit(self) -> None:
+        if not self.out.text().strip():
+            self.form.clear_errors()
+            self.form.set_error(self.where, "Choose where to write the preview")
+            self.out.setFocus()
+            return
+        super().submit()

@@ -1,0 +1,145 @@
+"""The Leak tracing screen: drop or choose suspect files; see which recipient each came from.
+
+A recipient is named only when the vault's odds that an innocent recipient would match as well
+are below its threshold; otherwise the verdict is "no confident match", never a guess.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
+
+from sealroom.desktop.models import protect_tasks
+from sealroom.desktop.models.protect_tasks import TraceResult
+from sealroom.desktop.models.tracing import TraceModel, TraceRow, odds_text
+from sealroom.desktop.views import common
+from sealroom.desktop.views.section import SectionContext, TableSection
+from sealroom.desktop.views.unlock import busy_bar
+
+SUSPECT_FILTER = "Images and PDFs (*.png *.jpg *.jpeg *.webp *.pdf);;All files (*)"
+
+
+class TracingView(TableSection):
+    title = "Leak tracing"
+    new_label = "Trace suspect files…"
+    empty_text = (
+        "Drop a leaked image, screenshot or PDF here, or press Ctrl+N.\n\n"
+        "Sealroom finds which asset it shows and tests the fingerprint of every share of it."
+    )
+
+    def __init__(self, ctx: SectionContext) -> None:
+        self.traces = TraceModel()
+        super().__init__(ctx, self.traces)
+        self.setAcceptDrops(True)
+        self.set_column_widths({0: 170, 1: 130, 3: 120, 4: 120}, stretch=2)
+        self.add_button("Trace…", self.new_item, "Trace suspect files (Ctrl+N)")
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.busy = busy_bar()
+        self.toolbar.insertWidget(1, self.status)
+        self.toolbar.insertWidget(2, self.busy)
+        self.facts = common.Facts(
+            ["Verdict", "Asset", "Page", "Named", "Candidates", "Alignment", "File"],
+            "Select a traced file to see the evidence.",
+        )
+        self.asset_button = QPushButton("Open the asset")
+        self.asset_button.clicked.connect(self.open_asset)
+        self.facts.add_button(self.asset_button)
+        holder = QVBoxLayout(self.detail)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.facts)
+        self._count = 0
+
+    def load(self) -> None:
+        super().load()  # the results of this session stay until the vault locks
+
+    def clear(self) -> None:
+        self.traces.clear()
+        self.status.clear()
+        self.busy.hide()
+        super().clear()
+
+    def new_item(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Suspect files to trace", "", SUSPECT_FILTER
+        )
+        self.trace([Path(f) for f in files])
+
+    def trace(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        self.busy.show()
+        self.status.setText("Tracing…")
+        task = self.run(protect_tasks.trace_files, paths, done=self._traced, failed=self._failed)
+        task.said.connect(self._said)
+
+    def _said(self, text: str) -> None:
+        self.status.setText(text[:1].upper() + text[1:] + "…")
+
+    def _failed(self, message: str) -> None:
+        self.busy.hide()
+        self.status.clear()
+        self.show_error(message)
+
+    def _traced(self, result: TraceResult) -> None:
+        self.busy.hide()
+        self.status.clear()
+        for report in result.reports:
+            self._count += 1
+            row = TraceRow(
+                key=f"trace-{self._count}",
+                report=report,
+                asset_title=result.asset_titles.get(report.asset_id or "", report.asset_id or ""),
+                accused_names=tuple(result.party_names.get(p, p) for p in report.accused),
+                candidate_names=tuple(
+                    result.party_names.get(c.party_id, c.party_id) for c in report.candidates
+                ),
+            )
+            self.traces.add_record(row)
+            self.select_key(row.key)
+
+    def show_detail(self, key: str | None) -> None:
+        row = self.traces.row_of(key) if key else -1
+        if row < 0:
+            self.facts.show_values(None, {})
+            self.asset_button.setEnabled(False)
+            return
+        r = self.traces.record(row)
+        report = r.report
+        candidates = [
+            f"{name}: score {c.score:.1f}, false-match odds {odds_text(c.p_false)}"
+            for name, c in zip(r.candidate_names, report.candidates, strict=True)
+        ]
+        alignment = report.alignment or {}
+        self.facts.show_values(
+            r.file_name,
+            {
+                "Verdict": report.verdict + (f" ({report.error})" if report.error else ""),
+                "Asset": r.asset_title or "—",
+                "Page": str(report.page or "—"),
+                "Named": ", ".join(r.accused_names) or "nobody (no confident match)",
+                "Candidates": "\n".join(candidates[:5]) or "—",
+                "Alignment": ", ".join(f"{k} {v:g}" for k, v in alignment.items()) or "—",
+                "File": report.suspect,
+            },
+        )
+        self.asset_button.setEnabled(bool(report.asset_id))
+
+    def open_asset(self) -> None:
+        keys = self.selected_keys()
+        row = self.traces.row_of(keys[0]) if keys else -1
+        if row >= 0 and self.traces.record(row).report.asset_id:
+            self.ctx.go("assets", str(self.traces.record(row).report.asset_id))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.trace(paths)
+

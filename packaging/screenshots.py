@@ -1,0 +1,187 @@
+"""Make the README screenshots from the demo vault: `make screenshots` (or run this file).
+
+Builds the demo vault (`sealroom.vault.demo`) in a temporary folder, opens it in the real app
+offscreen (or on the display given by QT_QPA_PLATFORM), shows each screen and saves a PNG of
+the window to resources/screenshots/. On the way two previews are shared and one is traced, so
+that the Shares and Leak tracing screens have content. Nothing is kept but the PNGs: the demo
+vault and the app's settings live in the temporary folder. --dark adds dark-theme variants.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QSettings, QSize
+from PySide6.QtWidgets import QApplication
+
+from sealroom.desktop.app import SealroomApp
+from sealroom.desktop.models import protect_tasks
+from sealroom.desktop.models.protect_tasks import ShareFields
+from sealroom.desktop.views.access import AccessView
+from sealroom.desktop.views.assets import AssetsView
+from sealroom.desktop.views.preferences import Preferences
+from sealroom.desktop.views.section import TableSection
+from sealroom.desktop.views.shares import SharesView
+from sealroom.desktop.views.tracing import TracingView
+from sealroom.desktop.views.unlock import UnlockDialog
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+SIZE = QSize(1280, 800)
+WAIT_MS = 60_000
+
+
+def wait(app: QApplication, ready: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:
+    """Run the event loop until `ready()` (the app works off-thread; we poll its state)."""
+    clock = QElapsedTimer()
+    clock.start()
+    while not ready():
+        app.processEvents()
+        time.sleep(0.01)
+        if clock.elapsed() > timeout_ms:
+            raise SystemExit("timed out waiting for the app")
+    for _ in range(5):
+        app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dark", action="store_true", help="also save dark-theme variants")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs")
+    args = parser.parse_args()
+
+    from sealroom.vault.demo import DEFAULT_PASSWORD, DEMO_USER, build_demo
+
+    app = QApplication(sys.argv[:1])
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sealroom-screens-") as scratch:
+        folder = Path(scratch) / "Demo.sealroom"
+        print("building the demo vault…", flush=True)
+        build_demo(folder, DEFAULT_PASSWORD)
+        prefs = Preferences(QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat))
+        prefs.last_vault = folder
+        prefs.theme = "light"
+        sealroom = SealroomApp(app, prefs)
+        sealroom.start()
+        window = sealroom.window
+        window.resize(SIZE)
+        dialog = sealroom.dialog
+        assert isinstance(dialog, UnlockDialog)
+        dialog.user.setCurrentText(DEMO_USER)
+        dialog.password.setText(DEFAULT_PASSWORD)
+        dialog.submit()
+        wait(app, lambda: sealroom.runner.unlocked and not sealroom.runner.busy)
+        share_and_trace(app, sealroom, Path(scratch))
+        themes = ["light", "dark"] if args.dark else ["light"]
+        for theme in themes:
+            sealroom.theme.apply(theme)
+            suffix = "" if theme == "light" else "-dark"
+            shoot_all(app, sealroom, args.out, suffix)
+        sealroom.close()
+    print(f"saved to {args.out}")
+    return 0
+
+
+def share_and_trace(app: QApplication, sealroom: SealroomApp, scratch: Path) -> Path:
+    """Issue two watermarked previews of a hero photo and trace one, so that the Shares and
+    Leak tracing screens have something to show."""
+    window = sealroom.window
+    window.show_section("shares")
+    wait(app, lambda: not sealroom.runner.busy)
+    shares = window.views["shares"]
+    assert isinstance(shares, SharesView) and shares.data is not None
+    hero = next(a for a in shares.data.assets if a.kind == "image" and "hero" in a.title)
+    people = [p for p in shares.data.parties if p.kind in ("press", "influencer")][:2]
+    files = []
+    for n, party in enumerate(people):
+        out = scratch / f"preview-{n}.png"
+        fields = ShareFields(hero.id, party.id, out, 1200, True)
+        sealroom.runner.submit(protect_tasks.create_share, fields)
+        files.append(out)
+    wait(app, lambda: not sealroom.runner.busy)
+    shares.load()
+    window.show_section("tracing")
+    tracing = window.views["tracing"]
+    assert isinstance(tracing, TracingView)
+    tracing.trace(files[:1])
+    wait(app, lambda: tracing.traces.rowCount() > 0)
+    return files[0]
+
+
+def shoot_all(app: QApplication, sealroom: SealroomApp, out: Path, suffix: str) -> None:
+    window = sealroom.window
+
+    def idle() -> bool:
+        return not sealroom.runner.busy
+
+    def shot(name: str) -> None:
+        wait(app, idle)
+        window.grab().save(str(out / f"{name}{suffix}.png"))
+        print(f"  {name}{suffix}.png", flush=True)
+
+    window.show_section("dashboard")
+    shot("dashboard")
+
+    window.show_section("assets")
+    wait(app, idle)
+    assets = window.views["assets"]
+    assert isinstance(assets, AssetsView)
+    hero = next(a for a in assets.assets.records() if a.kind == "image" and "hero" in a.title)
+    assets.select_key(hero.id)
+    wait(app, lambda: assets.asset_detail.preview.image is not None)
+    shot("assets")
+    assets.set_grid(True)
+    wait(app, idle)
+    shot("assets-grid")
+    assets.set_grid(False)
+
+    window.show_section("access")
+    wait(app, idle)
+    access = window.views["access"]
+    assert isinstance(access, AccessView)
+    access.mode.setCurrentIndex(access.mode.findData("asset"))
+    exceptions = [
+        (party.id, target.id)
+        for party in access.access.parties
+        for target in access.access.targets
+        if access.access.cell(party.id, target.id).exception
+    ]
+    if exceptions:
+        access.reveal("|".join(exceptions[0]))
+    shot("access")
+
+    for key in ("campaigns", "agreements", "parties"):
+        window.show_section(key)
+        wait(app, idle)
+        view = window.views[key]
+        assert isinstance(view, TableSection)
+        if view.proxy.rowCount():
+            view.table.selectRow(0)
+        shot(key)
+
+    for key in ("shares", "tracing"):
+        window.show_section(key)
+        wait(app, idle)
+        view = window.views[key]
+        assert isinstance(view, TableSection)
+        if view.proxy.rowCount():
+            view.table.selectRow(0)
+        if isinstance(view, SharesView):
+            view.show_preview()
+            wait(app, lambda: view.preview.image is not None)  # noqa: B023 - waited on here
+        shot(key)
+
+    window.show_section("audit")
+    wait(app, idle)
+    shot("audit")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
