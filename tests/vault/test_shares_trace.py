@@ -98,8 +98,13 @@ def test_never_marked_original_accuses_nobody(vault: Vault, shared: dict, tmp_pa
 def test_unknown_and_unshared_assets(vault: Vault, shared: dict, tmp_path: Path) -> None:
     stranger = _save(samples.chelsea(), tmp_path / "stranger.png")
     coffee = _save(samples.coffee(), tmp_path / "coffee-copy.jpg", quality=85)
-    unknown, unshared = trace.trace_files(vault, [stranger, coffee])
+    stranger_pdf = tmp_path / "stranger.pdf"
+    stranger_pdf.write_bytes(
+        previews.encode_pdf([samples.chelsea(), samples.camera()[..., None].repeat(3, axis=2)])
+    )
+    unknown, unshared, unknown_pdf = trace.trace_files(vault, [stranger, coffee, stranger_pdf])
     assert unknown.verdict == "unknown asset" and unknown.asset_id is None
+    assert unknown_pdf.verdict == "unknown asset" and unknown_pdf.error is None
     assert unshared.verdict == "no confident match"
     assert unshared.asset_id == shared["unshared"].id and unshared.candidates == ()
 
@@ -160,6 +165,8 @@ def test_pdf_asset_gives_marked_page_images(vault: Vault, tmp_path: Path) -> Non
     (report,) = trace.trace_files(vault, [pngs[1]])
     assert report.verdict == "identified" and report.page == 2
     assert report.accused == (person.id,)
+    (from_pdf,) = trace.trace_files(vault, [written[0]])
+    assert from_pdf.verdict == "identified" and from_pdf.accused == (person.id,)
 
 
 def test_text_assets_have_no_previews(vault: Vault, tmp_path: Path) -> None:
