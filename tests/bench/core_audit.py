@@ -170,8 +170,8 @@ def run_audit(root: Path, events: int, batch: int, budget_s: float) -> tuple[lis
         f"({seconds(kdf_s)}); a real vault adds its calibrated Argon2id (~0.5 s) on top. "
         f"The log held {initial} events after Vault.create; unlock times: "
         + ", ".join(seconds(s) for s in times.unlock)
-        + "; every unlock appends one event and every lock one more. 'count(*)' is the query "
-        "AuditLog.__init__ runs at every unlock; it and max(seq) are timed on a new connection "
+        + "; every unlock appends one event and every lock one more. AuditLog.__init__ reads "
+        "the log size with max(seq), not a count(*) scan; both are timed on a new connection "
         "to audit.db (cold SQLite cache, warm OS cache), median of 3.",
     ]
     return rows, notes
