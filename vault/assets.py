@@ -26,6 +26,7 @@ from sealroom.vault.asset_records import (
     Asset,
     AssetVersion,
     load_asset,
+    load_asset_page,
     load_assets,
     load_versions,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "import_file",
     "import_files",
     "list_assets",
+    "list_assets_page",
     "list_versions",
     "media_type_of",
     "read_asset",
@@ -103,6 +105,25 @@ def list_assets(
     with vault.transaction():
         vault.audit.append("asset.list", campaign_id or "", reason=f"tag {tag}" if tag else "")
     return load_assets(vault, " AND ".join(conditions), tuple(params))
+
+
+def list_assets_page(
+    vault: Vault,
+    search: str = "",
+    sort: str = "title",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 500,
+) -> list[Asset]:
+    """A page of assets, searched and sorted in SQL (see `load_asset_page`).
+
+    The first page of a listing records one `asset.list` event; the pages after it do not. The
+    search text itself stays out of the audit log, which an auditor reads."""
+    vault.require_content("list assets")
+    if offset == 0:
+        with vault.transaction():
+            vault.audit.append("asset.list", reason="with a search" if search.strip() else "")
+    return load_asset_page(vault, search, sort, descending, offset, limit)
 
 
 def list_versions(vault: Vault, asset_id: str) -> list[AssetVersion]:

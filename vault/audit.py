@@ -166,13 +166,21 @@ class AuditLog:
         )
         return checkpoint
 
-    def events(self, limit: int | None = None, newest_first: bool = True) -> list[AuditEvent]:
+    def events(
+        self, limit: int | None = None, newest_first: bool = True, before_seq: int | None = None
+    ) -> list[AuditEvent]:
+        """Events in seq order; with `before_seq`, only those numbered below it (keyset paging:
+        a page deep in a log of a million events costs the same as the first)."""
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT {EVENT_COLUMNS} FROM {self._schema}.events ORDER BY seq {order}"
+        sql = f"SELECT {EVENT_COLUMNS} FROM {self._schema}.events"
         params: tuple[Any, ...] = ()
+        if before_seq is not None:
+            sql += " WHERE seq < ?"
+            params = (before_seq,)
+        sql += f" ORDER BY seq {order}"
         if limit is not None:
             sql += " LIMIT ?"
-            params = (limit,)
+            params = (*params, limit)
         return [AuditEvent(*row) for row in query(self._conn, sql, params)]
 
     def iter_stored(self) -> Iterator[tuple[AuditEvent, bytes]]:

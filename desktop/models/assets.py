@@ -1,5 +1,9 @@
 """The assets table: title, campaign, sensitivity, embargo, size, import date; thumbnails.
 
+The table is fetched a page at a time (`canFetchMore`/`fetchMore`), searched and sorted by the
+vault in SQL: the model asks with `page_wanted(AssetQuery)` and the screen answers with
+`add_page`, so a vault of 100k assets never makes the GUI thread sort or filter 100k rows.
+
 Thumbnails are decrypted images, so they live in this model's memory only (never on disk) and
 are dropped with every other record when the vault locks. The model asks for the thumbnails of
 rows a view paints (`thumbnails_wanted`, batched) while thumbnails are on; the vault keeps an
@@ -10,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
-from sealroom.desktop.models.table import Column, RecordTableModel, human_size
+from sealroom.desktop.models.table import Column, Index, RecordTableModel, human_size
+from sealroom.desktop.models.tasks import AssetQuery
 from sealroom.vault.assets import Asset
 from sealroom.vault.when import display
 
@@ -22,6 +27,10 @@ THUMBNAIL_SIZE = QSize(160, 120)
 WARNING = QColor("#e8590c")
 SENSITIVITY_COLOURS = {"secret": QColor("#e03131"), "confidential": QColor("#d9480f")}
 SENSITIVITY_ORDER = {"internal": 0, "confidential": 1, "secret": 2}
+PAGE_SIZE = 500
+SEARCH_DELAY_MS = 200
+SORT_KEYS = ("title", "campaign", "sensitivity", "embargo", "size")
+"""The vault's sort key of each column (see `vault.asset_records.SORT_KEYS`)."""
 KIND_LABELS = {"image": "Image", "video": "Video", "pdf": "PDF", "text": "Text", "file": "File"}
 
 
@@ -71,6 +80,81 @@ class AssetsModel(RecordTableModel[Asset]):
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
         self._batch.timeout.connect(self._ask)
+        self._active = False
+        self._serial = 0
+        self._search = ""
+        self._typed = ""
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self._more = False
+        self._waiting = False
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(SEARCH_DELAY_MS)
+        self._typing.timeout.connect(self._search_typed)
+
+    # -- paging --------------------------------------------------------------------------------
+
+    page_wanted = Signal(object)
+    """An `AssetQuery`: the screen runs it on the vault thread and calls `add_page`."""
+
+    def start(self) -> None:
+        """List the assets from the first page (the screen was opened or refreshed)."""
+        self._active = True
+        self._restart()
+
+    def set_search(self, text: str) -> None:
+        """Search as the person types: the vault is asked once typing pauses."""
+        self._typed = text.strip()
+        self._typing.start()
+
+    def _search_typed(self) -> None:
+        if self._typed != self._search:
+            self._search = self._typed
+            if self._active:
+                self._restart()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS) or (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        if self._active:
+            self._restart()
+
+    def _restart(self) -> None:
+        self._serial += 1
+        self._waiting = False
+        self._more = self._active
+        self.set_records(())
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more and not self._waiting
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._waiting = True
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = AssetQuery(
+            self._serial, self._search, SORT_KEYS[column], descending, self.rowCount(), PAGE_SIZE
+        )
+        self.page_wanted.emit(query)
+
+    def add_page(self, query: AssetQuery, assets: list[Asset]) -> None:
+        """The page asked for; a page of an older listing (another search or sort) is dropped."""
+        if query.serial != self._serial or query.offset != self.rowCount():
+            return
+        if assets:
+            first = self.rowCount()
+            self.beginInsertRows(QModelIndex(), first, first + len(assets) - 1)
+            self._rows.extend(assets)
+            self.endInsertRows()
+        self._more = len(assets) >= query.limit
+        self._waiting = False
+
+    def page_failed(self) -> None:
+        self._waiting = False
 
     def set_thumbnails_on(self, on: bool) -> None:
         self._thumbnails_on = on
@@ -136,6 +220,11 @@ class AssetsModel(RecordTableModel[Asset]):
         super().replace_record(record)
 
     def clear(self) -> None:
+        self._active = False
+        self._serial += 1
+        self._more = self._waiting = False
+        self._search = self._typed = ""
+        self._typing.stop()
         self._thumbnails.clear()
         self._asked.clear()
         self._wanted.clear()

@@ -174,3 +174,18 @@ class SearchProxy(QSortFilterProxyModel):
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+
+class SourceSortProxy(SearchProxy):
+    """For a model that searches and sorts itself (in the vault, a page at a time): the search
+    text and the sort order go to the model, and the proxy keeps the model's order."""
+
+    def set_search(self, text: str) -> None:
+        source = self.sourceModel()
+        if hasattr(source, "set_search"):
+            source.set_search(text)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)

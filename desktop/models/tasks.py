@@ -52,6 +52,29 @@ def list_assets(vault: Vault, job: Job) -> list[assets.Asset]:
 
 
 @dataclass(frozen=True)
+class AssetQuery:
+    """One page of the assets table: `serial` tells the model's current listing from older ones."""
+
+    serial: int
+    search: str
+    sort: str
+    descending: bool
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class AssetPage:
+    query: AssetQuery
+    assets: list[assets.Asset]
+
+
+def asset_page(vault: Vault, job: Job, q: AssetQuery) -> AssetPage:
+    found = assets.list_assets_page(vault, q.search, q.sort, q.descending, q.offset, q.limit)
+    return AssetPage(q, found)
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     files: list[tuple[Path, int]]
     skipped: list[str]
@@ -205,13 +228,7 @@ class AuditPage:
 
 
 def audit_page(vault: Vault, job: Job, top_seq: int, offset: int, count: int) -> AuditPage:
-    """Events `top_seq - offset` downwards, newest first.
-
-    `AuditLog.events` reads from the newest event, so a page deep in the log reads the pages
-    above it too; a keyset query (`events(before_seq=...)`) in the vault would make every page
-    cost the same.
-    """
-    newer = max(vault.audit.size - top_seq, 0)
-    skip = newer + offset
-    events = vault.audit.events(limit=skip + count)[skip:]
+    """Events `top_seq - offset` downwards, newest first (a keyset query: every page costs
+    the same however deep it is)."""
+    events = vault.audit.events(limit=count, before_seq=top_seq - offset + 1)
     return AuditPage(top_seq, offset, events)

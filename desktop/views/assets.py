@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QPushBu
 
 from sealroom.desktop.models import tasks, work_tasks
 from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
+from sealroom.desktop.models.table import SourceSortProxy
 from sealroom.desktop.views import common
 from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
@@ -38,8 +39,10 @@ class AssetsView(TableSection):
     def __init__(self, ctx: SectionContext) -> None:
         self.assets = AssetsModel()
         self.grid_on = False
-        super().__init__(ctx, self.assets)
+        super().__init__(ctx, self.assets, SourceSortProxy())
+        self.proxy.setParent(self)
         self.assets.thumbnails_wanted.connect(self._want_thumbnails)
+        self.assets.page_wanted.connect(self._want_page)
         self.setAcceptDrops(True)
 
         self.grid = QListView()
@@ -89,10 +92,17 @@ class AssetsView(TableSection):
 
     def load(self) -> None:
         super().load()
-        self.run(tasks.list_assets, done=self._listed)
+        self.assets.start()
 
-    def _listed(self, found: list[Asset]) -> None:
-        self.assets.set_records(found)
+    def _want_page(self, query: tasks.AssetQuery) -> None:
+        self.run(tasks.asset_page, query, done=self._page, failed=self._no_page)
+
+    def _page(self, page: tasks.AssetPage) -> None:
+        self.assets.add_page(page.query, page.assets)
+
+    def _no_page(self, message: str) -> None:
+        self.assets.page_failed()
+        self.show_error(message)
 
     def clear(self) -> None:
         if self.dialog is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from sealroom.desktop.models import tasks
@@ -25,7 +24,9 @@ class AuditView(TableSection):
         self.count.setObjectName("muted")
         self.toolbar.insertWidget(1, self.count)
         self.add_button("Refresh", self.load, "Show events added since the log was opened (F5)")
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        # The log arrives newest first a page at a time; sorting a million rows through the
+        # proxy would freeze the window, so the table keeps the log's order.
+        self.table.setSortingEnabled(False)
         self.set_column_widths({0: 56, 1: 150, 2: 90, 3: 120, 4: 150, 5: 74}, stretch=6)
         self.facts = common.Facts(
             ["Sequence", "Time (UTC)", "Who", "Role", "Device", "App", "Action", "Object",
