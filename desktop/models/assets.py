@@ -27,7 +27,7 @@ THUMBNAIL_SIZE = QSize(160, 120)
 WARNING = QColor("#e8590c")
 SENSITIVITY_COLOURS = {"secret": QColor("#e03131"), "confidential": QColor("#d9480f")}
 SENSITIVITY_ORDER = {"internal": 0, "confidential": 1, "secret": 2}
-PAGE_SIZE = 500
+PAGE_SIZE = 200
 SEARCH_DELAY_MS = 200
 SORT_KEYS = ("title", "campaign", "sensitivity", "embargo", "size")
 """The vault's sort key of each column (see `vault.asset_records.SORT_KEYS`)."""

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, Column, Index, short_time
 from sealroom.vault.audit import AuditEvent
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 FAILURE_COLOUR = QColor("#d9534f")
 
 

@@ -111,23 +111,25 @@ def test_audit_model_fetches_in_pages(qtmodeltester: Any, qtbot: QtBot) -> None:
     model = AuditModel()
     asked: list[tuple[int, int, int]] = []
     model.page_wanted.connect(lambda top, offset, count: asked.append((top, offset, count)))
-    model.start(450)
-    assert asked == [(450, 0, PAGE_SIZE)]
+    top = 2 * PAGE_SIZE + 50
+    model.start(top)
+    assert asked == [(top, 0, PAGE_SIZE)]
     assert not model.canFetchMore(QModelIndex())  # one page at a time
-    model.add_page(450, 0, [event(s) for s in range(450, 250, -1)])
+    model.add_page(top, 0, [event(s) for s in range(top, top - PAGE_SIZE, -1)])
     assert model.rowCount() == PAGE_SIZE and model.canFetchMore(QModelIndex())
-    model.add_page(450, 0, [event(1)])  # a repeat is ignored
+    model.add_page(top, 0, [event(1)])  # a repeat is ignored
     assert model.rowCount() == PAGE_SIZE
     qtmodeltester.check(model)
     model.fetchMore(QModelIndex())
-    assert asked[-1] == (450, 200, PAGE_SIZE)
-    model.add_page(450, 200, [event(s, "failure") for s in range(250, 50, -1)])
+    assert asked[-1] == (top, PAGE_SIZE, PAGE_SIZE)
+    second = range(top - PAGE_SIZE, 50, -1)
+    model.add_page(top, PAGE_SIZE, [event(s, "failure") for s in second])
     model.fetchMore(QModelIndex())
-    assert asked[-1] == (450, 400, 50)
-    model.add_page(450, 400, [event(s) for s in range(50, 0, -1)])
-    assert model.rowCount() == 450 and not model.canFetchMore(QModelIndex())
-    assert model.row_of_seq(250) == 200
-    assert model.index(200, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert asked[-1] == (top, 2 * PAGE_SIZE, 50)
+    model.add_page(top, 2 * PAGE_SIZE, [event(s) for s in range(50, 0, -1)])
+    assert model.rowCount() == top and not model.canFetchMore(QModelIndex())
+    assert model.row_of_seq(top - PAGE_SIZE) == PAGE_SIZE
+    assert model.index(PAGE_SIZE, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
     qtmodeltester.check(model)
     model.clear()
     assert model.rowCount() == 0
