@@ -80,13 +80,14 @@ class Task(QObject):
 
     done = Signal(object)
     failed = Signal(str)
-    progressed = Signal(int, int)
+    progressed = Signal(object, object)
+    """(done, total) in bytes, as Python ints: a C++ int overflows on files of 2 GiB and more."""
     said = Signal(str)
     finished = Signal()
 
     _result = Signal(object)
     _error = Signal(str)
-    _progress = Signal(int, int)
+    _progress = Signal(object, object)
     _said = Signal(str)
 
     def __init__(self, runner: VaultRunner, fn: TaskFunction, args: tuple[Any, ...]) -> None:
