@@ -260,14 +260,8 @@ def test_dashboard_exception_opens_the_access_cell(
 
 
 def test_demo_button_builds_and_opens_the_demo(
-    sealroom: SealroomApp, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sealroom: SealroomApp, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from sealroom.vault import demo
-
-    def quick_demo(folder: Path, password: str, say: object) -> None:
-        Vault.create(folder, demo.DEMO_USER, password).lock()
-
-    monkeypatch.setattr(demo, "build_demo", quick_demo)
     sealroom.prefs.demo_folder = tmp_path / "data" / "Demo.sealroom"
     sealroom.start()
     start = sealroom.dialog
@@ -276,6 +270,9 @@ def test_demo_button_builds_and_opens_the_demo(
     qtbot.waitUntil(lambda: sealroom.runner.unlocked, timeout=WAIT_MS)
     wait_idle(sealroom, qtbot)
     assert sealroom.runner.identity()[0] == "demo"
+    assets_view = show(sealroom, qtbot, "assets")
+    assert isinstance(assets_view, AssetsView)
+    assert assets_view.assets.rowCount() > 0  # the real demo, with its campaigns' assets
     sealroom.window.lock()
     unlock = sealroom.dialog
     assert isinstance(unlock, UnlockDialog)
