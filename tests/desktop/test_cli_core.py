@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-SEALROOM = Path(sys.executable).parent / "sealroom"
-
-
-def run(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [str(SEALROOM), *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"sealroom {' '.join(args)} failed: {result.stderr}")
-    return result
+from sealroom_cli import cli_env, run
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("SEALROOM_")}
-    base.update(
-        SEALROOM_PASSWORD="owner-password-1",
-        SEALROOM_NEW_PASSWORD="owner-password-1",
-        SEALROOM_INSECURE_TEST_KDF="1",
-    )
-    return base
+def env() -> dict[str, str]:
+    return cli_env("owner-password-1")
 
 
 def test_shell_script_flow(tmp_path: Path, env: dict[str, str]) -> None:
@@ -123,7 +104,7 @@ def test_shell_script_flow(tmp_path: Path, env: dict[str, str]) -> None:
         run("verify", "--vault", vault, "--user", "ines", "--json", env=auditor).stdout
     )
     assert checked["ok"] and not checked["content_checked"]
-    refused = run("asset", "list", "--vault", vault, "--user", "ines", env=auditor, check=False)
+    refused = run("asset", "list", "--vault", vault, "--user", "ines", env=auditor, code=None)
     assert refused.returncode == 1
     assert refused.stderr.startswith("error: an auditor cannot list assets")
     assert "Traceback" not in refused.stderr
@@ -133,18 +114,18 @@ def test_errors_are_one_line_with_exit_codes(tmp_path: Path, env: dict[str, str]
     vault = str(tmp_path / "v.sealroom")
     run("init", "--vault", vault, "--user", "maya", env=env)
     wrong = run(
-        "asset", "list", "--vault", vault, env={**env, "SEALROOM_PASSWORD": "nope"}, check=False
+        "asset", "list", "--vault", vault, env={**env, "SEALROOM_PASSWORD": "nope"}, code=None
     )
     assert (wrong.returncode, wrong.stderr) == (1, "error: wrong password for user 'maya'\n")
-    missing = run("asset", "list", "--vault", str(tmp_path / "none"), env=env, check=False)
+    missing = run("asset", "list", "--vault", str(tmp_path / "none"), env=env, code=None)
     assert missing.returncode == 1 and missing.stderr.startswith("error: no Sealroom vault at")
-    usage = run("asset", "list", env=env, check=False)
+    usage = run("asset", "list", env=env, code=None)
     assert usage.returncode == 2 and "--vault" in usage.stderr
     bad_kind = run(
-        "party", "add", "--vault", vault, "--name", "X", "--kind", "alien", env=env, check=False
+        "party", "add", "--vault", vault, "--name", "X", "--kind", "alien", env=env, code=None
     )
     assert bad_kind.returncode == 2
-    not_a_file = run("asset", "import", str(tmp_path), "--vault", vault, env=env, check=False)
+    not_a_file = run("asset", "import", str(tmp_path), "--vault", vault, env=env, code=None)
     assert not_a_file.returncode == 1
     assert not_a_file.stderr.count("\n") == 1 and "is a folder" in not_a_file.stderr
 
@@ -153,7 +134,7 @@ def test_password_sources(tmp_path: Path, env: dict[str, str]) -> None:
     vault = str(tmp_path / "v.sealroom")
     run("init", "--vault", vault, "--user", "maya", env=env)
     no_env = {k: v for k, v in env.items() if k != "SEALROOM_PASSWORD"}
-    no_password = run("user", "list", "--vault", vault, env=no_env, check=False)
+    no_password = run("user", "list", "--vault", vault, env=no_env, code=None)
     assert no_password.returncode == 1 and "SEALROOM_PASSWORD" in no_password.stderr
     password_file = tmp_path / "pw"
     password_file.write_text("owner-password-1\n")

@@ -5,45 +5,20 @@ point in subprocesses."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import icalendar
 import pytest
 from PIL import Image
+from sealroom_cli import cli_env, run
+from sealroom_cli import run_json as js
 
-SEALROOM = Path(sys.executable).parent / "sealroom"
 PASSWORD = "owner-password-1"
-
-
-def run(*args: str, env: dict[str, str], code: int = 0) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [str(SEALROOM), *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
-    )
-    assert result.returncode == code, f"sealroom {' '.join(args)}: {result.stderr}"
-    if code == 1:
-        assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
-        assert "Traceback" not in result.stderr
-    return result
-
-
-def js(*args: str, env: dict[str, str]) -> Any:
-    return json.loads(run(*args, "--json", env=env).stdout)
 
 
 @pytest.fixture
 def env() -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("SEALROOM_")}
-    base.update(
-        SEALROOM_PASSWORD=PASSWORD,
-        SEALROOM_NEW_PASSWORD=PASSWORD,
-        SEALROOM_INSECURE_TEST_KDF="1",
-        TZ="Europe/Paris",
-    )
-    return base
+    return cli_env(PASSWORD, TZ="Europe/Paris")
 
 
 @pytest.fixture

@@ -3,36 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
+from sealroom_cli import cli_env, run
 from skimage import data as samples
-
-SEALROOM = Path(sys.executable).parent / "sealroom"
-
-
-def run(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [str(SEALROOM), *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"sealroom {' '.join(args)} failed: {result.stderr}")
-    return result
 
 
 @pytest.fixture
 def env() -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith("SEALROOM_")}
-    base.update(
-        SEALROOM_PASSWORD="owner-password-1",
-        SEALROOM_NEW_PASSWORD="owner-password-1",
-        SEALROOM_INSECURE_TEST_KDF="1",
-    )
-    return base
+    return cli_env("owner-password-1")
 
 
 def test_preview_export_attack_trace(tmp_path: Path, env: dict[str, str]) -> None:
@@ -107,7 +88,7 @@ def test_preview_export_attack_trace(tmp_path: Path, env: dict[str, str]) -> Non
         str(junk),
         "--json",
         env=env,
-        check=False,
+        code=None,
     )
     assert traced.returncode == 1
     assert traced.stderr.strip().splitlines() == [
