@@ -134,6 +134,28 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _search_clause(search: str) -> tuple[str, tuple[str, ...]]:
+    """The WHERE clause (and its parameter) of a search of the assets table `a` joined with
+    its campaign `c`; empty for an empty search."""
+    text = search.strip()
+    if not text:
+        return "", ()
+    where = (
+        " WHERE a.title LIKE ?1 ESCAPE '\\' OR a.original_name LIKE ?1 ESCAPE '\\'"
+        " OR c.name LIKE ?1 ESCAPE '\\' OR a.sensitivity LIKE ?1 ESCAPE '\\'"
+        " OR EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id"
+        " AND t.tag LIKE ?1 ESCAPE '\\')"
+    )
+    return where, (_like(text),)
+
+
+def count_asset_matches(vault: Vault, search: str) -> int:
+    """How many assets `load_asset_page` lists for this search, over all its pages."""
+    where, params = _search_clause(search)
+    sql = f"SELECT count(*) FROM assets a LEFT JOIN campaigns c ON c.id = a.campaign_id{where}"
+    return int(query(vault.conn, sql, params)[0][0])
+
+
 def load_asset_page(
     vault: Vault, search: str, sort: str, descending: bool, offset: int, limit: int
 ) -> list[Asset]:
@@ -146,18 +168,7 @@ def load_asset_page(
         raise InvalidInputError(f"assets cannot be sorted by {sort!r}")
     direction = " DESC" if descending else ""
     order = ", ".join(f"{key}{direction}" for key in SORT_KEYS[sort].split(", "))
-    where = ""
-    params: tuple[str, ...] = ()
-    text = search.strip()
-    if text:
-        pattern = _like(text)
-        where = (
-            " WHERE a.title LIKE ?1 ESCAPE '\\' OR a.original_name LIKE ?1 ESCAPE '\\'"
-            " OR c.name LIKE ?1 ESCAPE '\\' OR a.sensitivity LIKE ?1 ESCAPE '\\'"
-            " OR EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id"
-            " AND t.tag LIKE ?1 ESCAPE '\\')"
-        )
-        params = (pattern,)
+    where, params = _search_clause(search)
     ids = (
         "SELECT a.id FROM assets a LEFT JOIN campaigns c ON c.id = a.campaign_id"
         f"{where} ORDER BY {order}, a.id{direction} LIMIT {int(limit)} OFFSET {int(offset)}"

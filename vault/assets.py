@@ -25,6 +25,7 @@ from sealroom.vault.asset_records import (
     SENSITIVITIES,
     Asset,
     AssetVersion,
+    count_asset_matches,
     load_asset,
     load_asset_page,
     load_assets,
@@ -42,6 +43,7 @@ __all__ = [
     "DuplicateAssetError",
     "ImportOptions",
     "add_version",
+    "count_assets",
     "delete_asset",
     "export_asset",
     "find_by_hash",
@@ -124,6 +126,14 @@ def list_assets_page(
         with vault.transaction():
             vault.audit.append("asset.list", reason="with a search" if search.strip() else "")
     return load_asset_page(vault, search, sort, descending, offset, limit)
+
+
+def count_assets(vault: Vault, search: str = "") -> int:
+    """How many assets a listing with this search has (the length of a paged table).
+
+    Not an audit event of its own: a listing counts, then reads its first page, which is one."""
+    vault.require_content("count assets")
+    return count_asset_matches(vault, search)
 
 
 def list_versions(vault: Vault, asset_id: str) -> list[AssetVersion]:

@@ -46,6 +46,7 @@ class AuditEvent:
 
 
 EVENT_COLUMNS = "seq, time, actor, role, device, app_version, action, object, outcome, reason"
+SEARCHED_COLUMNS = ("actor", "role", "device", "action", "object", "outcome", "reason")
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,28 @@ class AuditLog:
             sql += " LIMIT ?"
             params = (*params, limit)
         return [AuditEvent(*row) for row in query(self._conn, sql, params)]
+
+    def search(self, text: str, top_seq: int, offset: int, limit: int) -> list[AuditEvent]:
+        """Events numbered `top_seq` or below whose who, device, action, object, outcome or
+        detail contains `text` (case-insensitive), newest first, from the `offset`-th match."""
+        where, params = self._matching(text, top_seq)
+        sql = (
+            f"SELECT {EVENT_COLUMNS} FROM {self._schema}.events WHERE {where}"
+            " ORDER BY seq DESC LIMIT ? OFFSET ?"
+        )
+        return [AuditEvent(*row) for row in query(self._conn, sql, (*params, limit, offset))]
+
+    def count_matching(self, text: str, top_seq: int) -> int:
+        """How many events `search` finds over all its pages."""
+        where, params = self._matching(text, top_seq)
+        sql = f"SELECT count(*) FROM {self._schema}.events WHERE {where}"
+        return int(query(self._conn, sql, params)[0][0])
+
+    @staticmethod
+    def _matching(text: str, top_seq: int) -> tuple[str, tuple[Any, ...]]:
+        escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = " OR ".join(f"{c} LIKE ?2 ESCAPE '\\'" for c in SEARCHED_COLUMNS)
+        return f"seq <= ?1 AND ({like})", (top_seq, f"%{escaped}%")
 
     def iter_stored(self) -> Iterator[tuple[AuditEvent, bytes]]:
         """Every event in order with the leaf bytes stored for it (for verification)."""

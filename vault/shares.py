@@ -103,6 +103,27 @@ def list_shares(vault: Vault, asset_id: str | None = None) -> list[Share]:
     return [Share(*row) for row in query(vault.conn, sql + " ORDER BY created, id", params)]
 
 
+def shared_asset_titles(vault: Vault) -> dict[str, str]:
+    """The title of each asset some share was made of (a deleted asset has none)."""
+    vault.require_content("list shares")
+    sql = "SELECT id, title FROM assets WHERE id IN (SELECT asset_id FROM shares)"
+    return {str(i): str(t) for i, t in query(vault.conn, sql)}
+
+
+def shareable_assets(vault: Vault) -> list[tuple[str, str]]:
+    """(id, title) of every asset a preview can be made of (images and PDFs), by title: what
+    a person chooses from to share. Two columns only, so 100k assets stay a few MB."""
+    vault.require_content("list assets")
+    sql = (
+        "SELECT id, title FROM assets WHERE media_type LIKE 'image/%'"
+        " OR media_type = 'application/pdf' ORDER BY title COLLATE NOCASE, id"
+    )
+    found = [(str(i), str(t)) for i, t in query(vault.conn, sql)]
+    with vault.transaction():
+        vault.audit.append("asset.list", reason="to choose one to share")
+    return found
+
+
 def get_share(vault: Vault, share_id: str) -> Share:
     vault.require_content("read shares")
     rows = query(vault.conn, f"SELECT {_COLUMNS} FROM shares WHERE id = ?", (share_id,))

@@ -1,25 +1,28 @@
 """The assets table: title, campaign, sensitivity, embargo, size, import date; thumbnails.
 
-The table is fetched a page at a time (`canFetchMore`/`fetchMore`), searched and sorted by the
-vault in SQL: the model asks with `page_wanted(AssetQuery)` and the screen answers with
-`add_page`, so a vault of 100k assets never makes the GUI thread sort or filter 100k rows.
+The table is a `PagedTableModel`: counted, searched and sorted by the vault in SQL and read a
+page at a time as it is painted, so a vault of 100k assets never makes the GUI thread sort,
+filter or hold 100k rows.
 
-Thumbnails are decrypted images, so they live in this model's memory only (never on disk) and
-are dropped with every other record when the vault locks. The model asks for the thumbnails of
-rows a view paints (`thumbnails_wanted`, batched) while thumbnails are on; the vault keeps an
-encrypted thumbnail per asset, made at import, so no original is decrypted for the grid.
+Thumbnails are decrypted images, so they live in this model's memory only (never on disk), at
+most KEEP_THUMBNAILS of them, and are dropped with every other record when the vault locks. The
+model asks for the thumbnails of rows a view paints (`thumbnails_wanted`, batched) while
+thumbnails are on; the vault keeps an encrypted thumbnail per asset, made at import, so no
+original is decrypted for the grid.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
-from sealroom.desktop.models.table import Column, Index, RecordTableModel, human_size
-from sealroom.desktop.models.tasks import AssetQuery
+from sealroom.desktop.models.paged import PagedTableModel
+from sealroom.desktop.models.table import Column, human_size
 from sealroom.vault.assets import Asset
 from sealroom.vault.when import display
 
@@ -28,7 +31,8 @@ WARNING = QColor("#e8590c")
 SENSITIVITY_COLOURS = {"secret": QColor("#e03131"), "confidential": QColor("#d9480f")}
 SENSITIVITY_ORDER = {"internal": 0, "confidential": 1, "secret": 2}
 PAGE_SIZE = 200
-SEARCH_DELAY_MS = 200
+KEEP_THUMBNAILS = 300
+"""Thumbnails kept decrypted in memory (about 23 MB); the least recently painted go first."""
 SORT_KEYS = ("title", "campaign", "sensitivity", "embargo", "size")
 """The vault's sort key of each column (see `vault.asset_records.SORT_KEYS`)."""
 KIND_LABELS = {"image": "Image", "video": "Video", "pdf": "PDF", "text": "Text", "file": "File"}
@@ -47,7 +51,16 @@ def kind_label(asset: Asset) -> str:
     return KIND_LABELS.get(asset.kind, "File")
 
 
-class AssetsModel(RecordTableModel[Asset]):
+@dataclass(frozen=True)
+class AssetListing:
+    """The search and sort the vault lists assets with (see `vault.asset_records.SORT_KEYS`)."""
+
+    search: str
+    sort: str
+    descending: bool
+
+
+class AssetsModel(PagedTableModel[Asset]):
     columns = (
         Column[Asset]("Title", lambda a: a.title, tooltip=lambda a: a.original_name),
         Column[Asset]("Campaign", lambda a: a.campaign_name or ""),
@@ -66,95 +79,38 @@ class AssetsModel(RecordTableModel[Asset]):
             "Size", lambda a: human_size(a.size), sort=lambda a: a.size, align_right=True
         ),
     )
+    page_size = PAGE_SIZE
 
     thumbnails_wanted = Signal(list)
     """Ids of assets whose thumbnails a view is about to paint."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=_asset_id, parent=parent)
-        self._thumbnails: dict[str, QPixmap] = {}
+        self._thumbnails: OrderedDict[str, QPixmap] = OrderedDict()
         self._asked: set[str] = set()
-        self._wanted: list[str] = []
+        self._wanted_thumbnails: list[str] = []
         self._thumbnails_on = False
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
-        self._batch.timeout.connect(self._ask)
-        self._active = False
-        self._serial = 0
-        self._search = ""
-        self._typed = ""
+        self._batch.timeout.connect(self._ask_thumbnails)
         self._sort = (0, Qt.SortOrder.AscendingOrder)
-        self._more = False
-        self._waiting = False
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(SEARCH_DELAY_MS)
-        self._typing.timeout.connect(self._search_typed)
 
-    # -- paging --------------------------------------------------------------------------------
+    # -- search and sort -----------------------------------------------------------------------
 
-    page_wanted = Signal(object)
-    """An `AssetQuery`: the screen runs it on the vault thread and calls `add_page`."""
-
-    def start(self) -> None:
-        """List the assets from the first page (the screen was opened or refreshed)."""
-        self._active = True
-        self._restart()
-
-    def set_search(self, text: str) -> None:
-        """Search as the person types: the vault is asked once typing pauses."""
-        self._typed = text.strip()
-        self._typing.start()
-
-    def _search_typed(self) -> None:
-        if self._typed != self._search:
-            self._search = self._typed
-            if self._active:
-                self._restart()
+    def listing(self) -> AssetListing:
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        return AssetListing(self.search_text, SORT_KEYS[column], descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS) or (column, order) == self._sort:
             return
         self._sort = (column, order)
-        if self._active:
-            self._restart()
+        if self.active:
+            self.open_listing()
 
-    def _restart(self) -> None:
-        self._serial += 1
-        self._waiting = False
-        self._more = self._active
-        self.set_records(())
-        self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._more and not self._waiting
-
-    def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._waiting = True
-        column, order = self._sort
-        descending = order == Qt.SortOrder.DescendingOrder
-        query = AssetQuery(
-            self._serial, self._search, SORT_KEYS[column], descending, self.rowCount(), PAGE_SIZE
-        )
-        self.page_wanted.emit(query)
-
-    def add_page(self, query: AssetQuery, assets: list[Asset]) -> None:
-        """The page asked for; a page of an older listing (another search or sort) is dropped."""
-        if query.serial != self._serial or query.offset != self.rowCount():
-            return
-        if assets:
-            first = self.rowCount()
-            self.beginInsertRows(QModelIndex(), first, first + len(assets) - 1)
-            self._rows.extend(assets)
-            self.endInsertRows()
-        self._more = len(assets) >= query.limit
-        self._waiting = False
-
-    def page_failed(self) -> None:
-        self._waiting = False
+    # -- thumbnails ----------------------------------------------------------------------------
 
     def set_thumbnails_on(self, on: bool) -> None:
         self._thumbnails_on = on
@@ -168,7 +124,10 @@ class AssetsModel(RecordTableModel[Asset]):
     def set_thumbnails(self, images: dict[str, QImage]) -> None:
         for asset_id, image in images.items():
             row = self.row_of(asset_id)
-            if row < 0 or image.isNull():
+            if row < 0:
+                self._asked.discard(asset_id)  # scrolled away: asked again if shown again
+                continue
+            if image.isNull():
                 continue
             if image.width() > THUMBNAIL_SIZE.width() or image.height() > THUMBNAIL_SIZE.height():
                 image = image.scaled(
@@ -177,6 +136,9 @@ class AssetsModel(RecordTableModel[Asset]):
                     Qt.TransformationMode.SmoothTransformation,
                 )
             self._thumbnails[asset_id] = QPixmap.fromImage(image)
+            while len(self._thumbnails) > KEEP_THUMBNAILS:
+                dropped, _ = self._thumbnails.popitem(last=False)
+                self._asked.discard(dropped)
             cell = self.index(row, 0)
             self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
 
@@ -196,44 +158,35 @@ class AssetsModel(RecordTableModel[Asset]):
             return _type_icon(record.kind)
         pixmap = self._thumbnails.get(record.id)
         if pixmap is not None:
+            self._thumbnails.move_to_end(record.id)
             return pixmap
         if record.has_thumbnail and record.id not in self._asked:
             self._asked.add(record.id)
-            self._wanted.append(record.id)
+            self._wanted_thumbnails.append(record.id)
             self._batch.start()
         return _type_icon(record.kind)
 
-    def _ask(self) -> None:
-        wanted, self._wanted = self._wanted, []
+    def _ask_thumbnails(self) -> None:
+        wanted, self._wanted_thumbnails = self._wanted_thumbnails, []
         if wanted:
             self.thumbnails_wanted.emit(wanted)
-
-    def set_records(self, records: Any) -> None:
-        super().set_records(records)
-        keep = {a.id for a in self.records()}
-        self._thumbnails = {k: v for k, v in self._thumbnails.items() if k in keep}
-        self._asked &= keep
 
     def replace_record(self, record: Asset) -> None:
         self._thumbnails.pop(record.id, None)
         self._asked.discard(record.id)
         super().replace_record(record)
 
-    def clear(self) -> None:
-        self._active = False
-        self._serial += 1
-        self._more = self._waiting = False
-        self._search = self._typed = ""
-        self._typing.stop()
+    def forget_asset(self, asset_id: str) -> None:
+        """An asset was deleted: its thumbnail goes now, its row at the next refresh."""
+        self._thumbnails.pop(asset_id, None)
+        self._asked.discard(asset_id)
+        self.refresh_soon()
+
+    def close_listing(self) -> None:
         self._thumbnails.clear()
         self._asked.clear()
-        self._wanted.clear()
-        super().clear()
-
-    def remove_record(self, key: str) -> None:
-        self._thumbnails.pop(key, None)
-        self._asked.discard(key)
-        super().remove_record(key)
+        self._wanted_thumbnails.clear()
+        super().close_listing()
 
 
 def _asset_id(asset: Asset) -> str:

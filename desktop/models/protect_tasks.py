@@ -16,7 +16,6 @@ from PySide6.QtGui import QImage
 
 from sealroom.desktop.workers import Job
 from sealroom.vault import assets, parties, shares, trace
-from sealroom.vault.assets import Asset
 from sealroom.vault.parties import Party
 from sealroom.vault.session import Vault
 from sealroom.vault.shares import Share
@@ -36,22 +35,31 @@ class ShareRow:
 @dataclass(frozen=True)
 class SharesData:
     rows: list[ShareRow]
-    assets: list[Asset]
-    """Assets a preview can be made of (images and PDFs)."""
-    parties: list[Party]
 
 
 def list_shares(vault: Vault, job: Job) -> SharesData:
-    found_assets = assets.list_assets(vault)
-    found_parties = parties.list_parties(vault, include_deleted=True)
-    titles = {a.id: a.title for a in found_assets}
-    names = {p.id: p.name for p in found_parties}
+    titles = shares.shared_asset_titles(vault)
+    names = {p.id: p.name for p in parties.list_parties(vault, include_deleted=True)}
     rows = [
         ShareRow(s, titles.get(s.asset_id, s.asset_id), names.get(s.party_id, s.party_id))
         for s in shares.list_shares(vault)
     ]
-    previewable = [a for a in found_assets if a.kind in ("image", "pdf")]
-    return SharesData(rows, previewable, [p for p in found_parties if not p.deleted])
+    return SharesData(rows)
+
+
+@dataclass(frozen=True)
+class ShareChoices:
+    assets: list[tuple[str, str]]
+    """(id, title) of the assets a preview can be made of (images and PDFs)."""
+    parties: list[Party]
+
+
+def share_choices(vault: Vault, job: Job) -> ShareChoices:
+    """What the share dialog offers, read when it opens."""
+    return ShareChoices(
+        shares.shareable_assets(vault),
+        [p for p in parties.list_parties(vault) if not p.deleted],
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -55,20 +56,15 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-class RecordTableModel(QAbstractTableModel, Generic[R]):
-    """A list of records shown through `columns`; `key` gives each record's id."""
+class ColumnsModel(QAbstractTableModel, Generic[R]):
+    """What every table of records shares: columns declared once, and the roles they answer.
+    A subclass says how many rows there are and which record a row shows (`data`)."""
 
     columns: Sequence[Column[R]] = ()
 
     def __init__(self, key: Callable[[R], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._key = key
-        self._rows: list[R] = []
-
-    # -- Qt interface --------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -84,11 +80,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return self.columns[section].title
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
-            return None
-        record = self._rows[index.row()]
-        column = self.columns[index.column()]
+    def record_data(self, record: R, column_number: int, role: int) -> Any:
+        column = self.columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == SORT_ROLE:
@@ -99,11 +92,29 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.tooltip(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(record, index.column(), role)
+        return self.extra_data(record, column_number, role)
 
     def extra_data(self, record: R, column: int, role: int) -> Any:
         """Roles a subclass adds (decorations, colours)."""
         return None
+
+
+class RecordTableModel(ColumnsModel[R]):
+    """A list of records shown through `columns`; `key` gives each record's id."""
+
+    def __init__(self, key: Callable[[R], str], parent: QObject | None = None) -> None:
+        super().__init__(key, parent)
+        self._rows: list[R] = []
+
+    # -- Qt interface --------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        return self.record_data(self._rows[index.row()], index.column(), role)
 
     # -- records -------------------------------------------------------------------------------
 
@@ -176,16 +187,13 @@ class SearchProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
-class SourceSortProxy(SearchProxy):
-    """For a model that searches and sorts itself (in the vault, a page at a time): the search
-    text and the sort order go to the model, and the proxy keeps the model's order."""
+class SourceProxy(QIdentityProxyModel):
+    """For a model that searches and sorts itself in the vault (a `PagedTableModel`): rows pass
+    through untouched, the search text goes to the model, and `sort` reaches it through
+    `QAbstractProxyModel.sort`. A sorting or filtering proxy would read every row, which is
+    what a paged model exists to avoid."""
 
     def set_search(self, text: str) -> None:
         source = self.sourceModel()
         if hasattr(source, "set_search"):
             source.set_search(text)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)

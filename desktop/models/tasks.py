@@ -9,14 +9,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from sealroom.desktop.models.assets import AssetListing
+from sealroom.desktop.models.audit import AuditListing
+from sealroom.desktop.models.paged import PageRequest
 from sealroom.desktop.models.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
 from sealroom.vault import assets, parties
-from sealroom.vault.audit import AuditEvent
 from sealroom.vault.parties import Party
 from sealroom.vault.session import Vault
 
@@ -52,26 +55,21 @@ def list_assets(vault: Vault, job: Job) -> list[assets.Asset]:
 
 
 @dataclass(frozen=True)
-class AssetQuery:
-    """One page of the assets table: `serial` tells the model's current listing from older ones."""
+class Page:
+    """The rows read for a `PageRequest`, and the listing's size when the request asked."""
 
-    serial: int
-    search: str
-    sort: str
-    descending: bool
-    offset: int
-    limit: int
+    request: PageRequest
+    records: list[Any]
+    total: int | None
 
 
-@dataclass(frozen=True)
-class AssetPage:
-    query: AssetQuery
-    assets: list[assets.Asset]
-
-
-def asset_page(vault: Vault, job: Job, q: AssetQuery) -> AssetPage:
-    found = assets.list_assets_page(vault, q.search, q.sort, q.descending, q.offset, q.limit)
-    return AssetPage(q, found)
+def asset_page(vault: Vault, job: Job, request: PageRequest) -> Page:
+    listing: AssetListing = request.listing
+    total = assets.count_assets(vault, listing.search) if request.count else None
+    found = assets.list_assets_page(
+        vault, listing.search, listing.sort, listing.descending, request.offset, request.limit
+    )
+    return Page(request, found, total)
 
 
 @dataclass(frozen=True)
@@ -220,15 +218,14 @@ def audit_size(vault: Vault, job: Job) -> int:
     return vault.audit.size
 
 
-@dataclass(frozen=True)
-class AuditPage:
-    top_seq: int
-    offset: int
-    events: list[AuditEvent]
-
-
-def audit_page(vault: Vault, job: Job, top_seq: int, offset: int, count: int) -> AuditPage:
-    """Events `top_seq - offset` downwards, newest first (a keyset query: every page costs
-    the same however deep it is)."""
-    events = vault.audit.events(limit=count, before_seq=top_seq - offset + 1)
-    return AuditPage(top_seq, offset, events)
+def audit_page(vault: Vault, job: Job, request: PageRequest) -> Page:
+    """Without a search, a keyset query below the listing's top: every page costs the same
+    however deep it is. A search reads the matches newest first."""
+    listing: AuditListing = request.listing
+    if not listing.search:
+        before = listing.top - request.offset + 1
+        events = vault.audit.events(limit=request.limit, before_seq=before) if before > 1 else []
+        return Page(request, events, listing.top if request.count else None)
+    found = vault.audit.search(listing.search, listing.top, request.offset, request.limit)
+    total = vault.audit.count_matching(listing.search, listing.top) if request.count else None
+    return Page(request, found, total)

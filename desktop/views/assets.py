@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QPushBu
 
 from sealroom.desktop.models import tasks, work_tasks
 from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
-from sealroom.desktop.models.table import SourceSortProxy
+from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.views import common
 from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
@@ -39,10 +39,10 @@ class AssetsView(TableSection):
     def __init__(self, ctx: SectionContext) -> None:
         self.assets = AssetsModel()
         self.grid_on = False
-        super().__init__(ctx, self.assets, SourceSortProxy())
+        super().__init__(ctx, self.assets, SourceProxy())
         self.proxy.setParent(self)
         self.assets.thumbnails_wanted.connect(self._want_thumbnails)
-        self.assets.page_wanted.connect(self._want_page)
+        self.serve_pages(self.assets, tasks.asset_page)
         self.setAcceptDrops(True)
 
         self.grid = QListView()
@@ -92,23 +92,13 @@ class AssetsView(TableSection):
 
     def load(self) -> None:
         super().load()
-        self.assets.start()
-
-    def _want_page(self, query: tasks.AssetQuery) -> None:
-        self.run(tasks.asset_page, query, done=self._page, failed=self._no_page)
-
-    def _page(self, page: tasks.AssetPage) -> None:
-        self.assets.add_page(page.query, page.assets)
-
-    def _no_page(self, message: str) -> None:
-        self.assets.page_failed()
-        self.show_error(message)
+        self.assets.open_listing()
 
     def clear(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
         self.importer.abandon()
-        self.assets.clear()
+        self.assets.close_listing()
         self.asset_detail.clear()
         super().clear()
 
@@ -143,8 +133,7 @@ class AssetsView(TableSection):
     # -- detail and preview --------------------------------------------------------------------
 
     def show_detail(self, key: str | None) -> None:
-        row = self.assets.row_of(key) if key else -1
-        self.asset_detail.show_asset(self.assets.record(row) if row >= 0 else None)
+        self.asset_detail.show_asset(self.assets.record_of(key) if key else None)
 
     def _want_preview(self, asset_id: str, page: int) -> None:
         self.run(
@@ -157,11 +146,12 @@ class AssetsView(TableSection):
         )
 
     def _export(self, asset_id: str) -> None:
-        row = self.assets.row_of(asset_id)
-        if row < 0:
+        asset = self.assets.record_of(asset_id)
+        if asset is None:
             return
-        name = self.assets.record(row).original_name
-        target, _ = QFileDialog.getSaveFileName(self, "Export the decrypted original", name)
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Export the decrypted original", asset.original_name
+        )
         if target:
             self.run(tasks.export_asset, asset_id, Path(target), done=self._exported)
 
@@ -171,10 +161,10 @@ class AssetsView(TableSection):
     # -- edit and release ----------------------------------------------------------------------
 
     def open_item(self, key: str) -> None:
-        row = self.assets.row_of(key)
-        if row < 0:
+        asset = self.assets.record_of(key)
+        if asset is None:
             return
-        self.dialog = AssetDialog(self.ctx.runner, self.assets.record(row), self.ctx.window)
+        self.dialog = AssetDialog(self.ctx.runner, asset, self.ctx.window)
         self.dialog.saved.connect(self._changed)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()
@@ -187,10 +177,9 @@ class AssetsView(TableSection):
         self.show_detail(asset.id)
 
     def release(self, asset_id: str) -> None:
-        row = self.assets.row_of(asset_id)
-        if row < 0:
+        asset = self.assets.record_of(asset_id)
+        if asset is None:
             return
-        asset = self.assets.record(row)
         if not common.confirm(
             self,
             "Release asset",
@@ -241,7 +230,7 @@ class AssetsView(TableSection):
             self.ctx.messages.show_error("An import is already running; wait or cancel it first")
 
     def _imported(self, asset: Asset) -> None:
-        self.assets.add_record(asset)
+        self.assets.refresh_soon()
 
     def _import_finished(self, summary: str, problems: bool) -> None:
         if problems:
@@ -275,7 +264,13 @@ class AssetsView(TableSection):
         keys = self.selected_keys()
         if not keys:
             return
-        names = [self.assets.record(self.assets.row_of(k)).title for k in keys]
+        names = [a.title for a in map(self.assets.record_of, keys) if a is not None]
+        if len(names) < self.selected_row_count():
+            self.ctx.messages.show_error(
+                "Some selected rows are not loaded yet: scroll through them, or narrow the "
+                "search, then delete again"
+            )
+            return
         what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} assets"
         if not common.confirm(
             self,
@@ -289,7 +284,7 @@ class AssetsView(TableSection):
             self.run(tasks.delete_asset, key, done=self._deleted)
 
     def _deleted(self, asset_id: str) -> None:
-        self.assets.remove_record(asset_id)
+        self.assets.forget_asset(asset_id)
 
 
 def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:

@@ -1,4 +1,4 @@
-"""The Audit log screen: every event, newest first, fetched a page at a time as you scroll."""
+"""The Audit log screen: every event, newest first, read a page at a time as you scroll."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from sealroom.desktop.models import tasks
 from sealroom.desktop.models.audit import AuditModel
+from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.views import common
 from sealroom.desktop.views.section import SectionContext, TableSection
 
@@ -17,15 +18,18 @@ class AuditView(TableSection):
 
     def __init__(self, ctx: SectionContext) -> None:
         self.log = AuditModel()
-        super().__init__(ctx, self.log)
-        self.log.page_wanted.connect(self._want_page)
-        self.search.setPlaceholderText("Search loaded events (Ctrl+F)")
+        super().__init__(ctx, self.log, SourceProxy())
+        self.proxy.setParent(self)
+        self.serve_pages(self.log, tasks.audit_page)
+        self.log.modelReset.connect(self._show_count)
+        self.log.rowsInserted.connect(self._show_count)
+        self.log.rowsRemoved.connect(self._show_count)
+        self.search.setPlaceholderText("Search the log (Ctrl+F)")
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.toolbar.insertWidget(1, self.count)
         self.add_button("Refresh", self.load, "Show events added since the log was opened (F5)")
-        # The log arrives newest first a page at a time; sorting a million rows through the
-        # proxy would freeze the window, so the table keeps the log's order.
+        # The log is read newest first a page at a time; it keeps that order.
         self.table.setSortingEnabled(False)
         self.set_column_widths({0: 56, 1: 150, 2: 90, 3: 120, 4: 150, 5: 74}, stretch=6)
         self.facts = common.Facts(
@@ -43,30 +47,26 @@ class AuditView(TableSection):
         self.run(tasks.audit_size, done=self._sized)
 
     def _sized(self, size: int) -> None:
-        self.count.setText(f"{size:,} events")
         self.log.start(size)
 
-    def _want_page(self, top_seq: int, offset: int, count: int) -> None:
-        self.run(tasks.audit_page, top_seq, offset, count, done=self._page, failed=self._no_page)
-
-    def _page(self, page: tasks.AuditPage) -> None:
-        self.log.add_page(page.top_seq, page.offset, page.events)
-
-    def _no_page(self, message: str) -> None:
-        self.log.page_failed()
-        self.show_error(message)
+    def _show_count(self, *args: object) -> None:
+        shown, size = self.log.total, self.log.size
+        if not self.log.active:
+            self.count.clear()
+        elif self.log.search_text:
+            self.count.setText(f"{shown:,} of {size:,} events match")
+        else:
+            self.count.setText(f"{size:,} events")
 
     def clear(self) -> None:
         self.log.clear()
-        self.count.clear()
         super().clear()
 
     def show_detail(self, key: str | None) -> None:
-        row = self.log.row_of_seq(int(key)) if key else -1
-        if row < 0:
+        e = self.log.record_of(key) if key else None
+        if e is None:
             self.facts.show_values(None, {})
             return
-        e = self.log.event_at(row)
         self.facts.show_values(
             f"{e.action} {e.object}".strip(),
             {

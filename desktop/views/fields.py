@@ -7,8 +7,9 @@ date and time in this computer's zone, or with an explicit offset or zone name.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from sealroom.vault.when import local_zone_name
@@ -50,24 +51,60 @@ class CheckList(QListWidget):
                 self.item(row).setCheckState(state)
 
 
+class _Choices(QAbstractListModel):
+    """(id, label) pairs behind a `RecordCombo`: set in one step, however many there are."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[tuple[str, str]] = []
+        self._rows: dict[str, int] = {}
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self._rows = {key: row for row, (key, _) in enumerate(items)}
+        self.endResetModel()
+
+    def row_of(self, key: str) -> int:
+        return self._rows.get(key, -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        key, label = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == ID_ROLE:
+            return key
+        return None
+
+
 class RecordCombo(QComboBox):
-    """One record (or none) to choose, e.g. a campaign's brand."""
+    """One record (or none) to choose, e.g. a campaign's brand, or one asset of 100k."""
 
     def __init__(self, none_label: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._none = none_label
+        self._choices = _Choices(self)
+        self.setModel(self._choices)
 
     def set_items(self, items: Iterable[tuple[str, str]], current: str | None = None) -> None:
-        self.clear()
-        if self._none is not None:
-            self.addItem(self._none, "")
-        for key, label in items:
-            self.addItem(label, key)
-        index = self.findData(current or "")
-        self.setCurrentIndex(max(index, 0))
+        listed = [("", self._none)] if self._none is not None else []
+        listed.extend(items)
+        self._choices.set_items(listed)
+        self.setCurrentIndex(max(self._choices.row_of(current or ""), 0))
+
+    def select(self, key: str) -> None:
+        """Choose the record with this id, if it is listed."""
+        row = self._choices.row_of(key)
+        if row >= 0:
+            self.setCurrentIndex(row)
 
     def value(self) -> str | None:
-        data = self.currentData()
+        data = self.currentData(ID_ROLE)
         return str(data) if data else None
 
 

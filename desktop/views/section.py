@@ -8,6 +8,7 @@ vault calls; the window drives it through `load`, `clear`, `new_item`, `delete_s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models.table import RECORD_ROLE, SearchProxy
+from sealroom.desktop.models.paged import PagedTableModel
+from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
 from sealroom.desktop.views.common import MessageBar
 from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
 
@@ -112,6 +114,25 @@ class SectionView(QWidget):
     def show_error(self, message: str) -> None:
         self.ctx.messages.show_error(message)
 
+    def serve_pages(self, model: PagedTableModel[Any], read: TaskFunction) -> None:
+        """Read the pages `model` asks for with `read` (a task returning a `tasks.Page`)."""
+        model.page_wanted.connect(functools.partial(self._read_page, model, read))
+
+    def _read_page(self, model: PagedTableModel[Any], read: TaskFunction, request: Any) -> None:
+        self.run(
+            read,
+            request,
+            done=functools.partial(self._page_read, model),
+            failed=functools.partial(self._page_failed, model, request),
+        )
+
+    def _page_read(self, model: PagedTableModel[Any], page: Any) -> None:
+        model.add_page(page.request, page.records, page.total)
+
+    def _page_failed(self, model: PagedTableModel[Any], request: Any, message: str) -> None:
+        model.page_failed(request)
+        self.show_error(message)
+
 
 class TableSection(SectionView):
     """Search, buttons, a table and a detail pane."""
@@ -121,11 +142,14 @@ class TableSection(SectionView):
     """How the width is shared between the table and the detail pane."""
 
     def __init__(
-        self, ctx: SectionContext, model: QAbstractItemModel, proxy: SearchProxy | None = None
+        self,
+        ctx: SectionContext,
+        model: QAbstractItemModel,
+        proxy: SearchProxy | SourceProxy | None = None,
     ) -> None:
         super().__init__(ctx)
         self.model = model
-        self.proxy = proxy or SearchProxy(self)
+        self.proxy: SearchProxy | SourceProxy = proxy or SearchProxy(self)
         self.proxy.setSourceModel(model)
 
         heading = QLabel(self.title)
@@ -172,6 +196,7 @@ class TableSection(SectionView):
         self._pending_key: str | None = None
         model.modelReset.connect(self._select_pending)
         model.rowsInserted.connect(self._select_pending)
+        model.dataChanged.connect(self._select_pending)
 
         self.detail = QWidget()
         self.detail.setObjectName("detailPane")
@@ -216,20 +241,38 @@ class TableSection(SectionView):
         rows = view.selectionModel().selectedRows() if view.model() is self.proxy else []
         if not rows:
             rows = [i for i in view.selectionModel().selectedIndexes() if i.column() == 0]
-        return [str(i.data(RECORD_ROLE)) for i in rows]
+        keys = (i.data(RECORD_ROLE) for i in rows)
+        return [str(k) for k in keys if k is not None]
+
+    def selected_row_count(self) -> int:
+        view = self.current_view()
+        rows = view.selectionModel().selectedRows() if view.model() is self.proxy else []
+        return len(rows) or sum(1 for i in view.selectionModel().selectedIndexes()
+                                if i.column() == 0)
+
+    def proxy_row_of(self, key: str) -> int:
+        """The table row of the record with this id, or -1. A paged model looks among the rows
+        it has read only: asking every row would read the whole listing."""
+        if isinstance(self.model, (RecordTableModel, PagedTableModel)):
+            row = self.model.row_of(key)
+            return self.proxy.mapFromSource(self.model.index(row, 0)).row() if row >= 0 else -1
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(RECORD_ROLE) == key:
+                return row
+        return -1
 
     def select_key(self, key: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(RECORD_ROLE) == key:
-                view = self.current_view()
-                view.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                view.scrollTo(index)
-                return
+        row = self.proxy_row_of(key)
+        if row < 0:
+            return
+        index = self.proxy.index(row, 0)
+        view = self.current_view()
+        view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.scrollTo(index)
 
     def show_matching(self, text: str) -> None:
         self.search.setText(text)
@@ -243,14 +286,11 @@ class TableSection(SectionView):
 
     def _select_pending(self, *args: object) -> None:
         key = self._pending_key
-        if key is None:
+        if key is None or self.proxy_row_of(key) < 0:
             return
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(RECORD_ROLE) == key:
-                self._pending_key = None
-                self.select_key(key)
-                self.current_view().setFocus()
-                return
+        self._pending_key = None
+        self.select_key(key)
+        self.current_view().setFocus()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         keys = self.selected_keys()

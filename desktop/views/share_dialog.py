@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import ShareFields, SharesData
+from sealroom.desktop.models.protect_tasks import ShareChoices, ShareFields
 from sealroom.desktop.views.fields import RecordCombo
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
@@ -24,10 +24,10 @@ from sealroom.vault.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
 
 
 class ShareDialog(RecordDialog):
-    def __init__(self, runner: VaultRunner, data: SharesData, parent: QWidget) -> None:
+    def __init__(self, runner: VaultRunner, data: ShareChoices, parent: QWidget) -> None:
         super().__init__(runner, "Share a watermarked preview", "Create", parent)
         self.asset = RecordCombo()
-        self.asset.set_items([(a.id, a.title) for a in data.assets])
+        self.asset.set_items(data.assets)
         self.party = RecordCombo()
         self.party.set_items([(p.id, f"{p.name} ({p.kind})") for p in data.parties])
         self.max_side = QSpinBox()

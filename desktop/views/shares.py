@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import SharePreview, SharesData
+from sealroom.desktop.models.protect_tasks import ShareChoices, SharePreview, SharesData
 from sealroom.desktop.models.shares import SharesModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.views import common
@@ -90,9 +90,13 @@ class SharesView(TableSection):
         )
 
     def new_item(self) -> None:
-        if self.data is None:
+        if self.data is not None and self.dialog is None:
+            self.run(protect_tasks.share_choices, done=self._open_dialog)
+
+    def _open_dialog(self, choices: ShareChoices) -> None:
+        if not self.loaded or self.dialog is not None:
             return
-        self.dialog = ShareDialog(self.ctx.runner, self.data, self.ctx.window)
+        self.dialog = ShareDialog(self.ctx.runner, choices, self.ctx.window)
         self.dialog.saved.connect(self._shared)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

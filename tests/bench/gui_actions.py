@@ -9,18 +9,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from gui_probe import spin, wait_until
-from PySide6.QtCore import QModelIndex, Qt
+from gui_probe import INTERVAL_MS, spin, wait_until
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QApplication
+from PySide6.QtWidgets import QApplication
 
 from sealroom.desktop.app import SealroomApp
+from sealroom.desktop.models.paged import PLACEHOLDER
 from sealroom.desktop.views.section import TableSection
 from sealroom.desktop.views.unlock import UnlockDialog
 from sealroom.desktop.workers import Job
 from sealroom.vault.session import Vault
 
 SETTLE_MS = 300
+KEY_REPEAT_MS = 33
+"""A held key repeats about 30 times a second."""
 TIMEOUT_S = 600.0
 SCREENS = (
     "Dashboard", "Assets", "Audit log", "Campaigns", "Agreements", "People & companies",
@@ -69,48 +72,42 @@ class Driver:
         assert isinstance(view, TableSection)
         return view
 
-    def scroll_to_bottom(self, key: str, target_rows: int, budget_s: float) -> str:
-        """Press End in the table until `target_rows` are shown or nothing more can be fetched.
-
-        Returns a note: rows reached, pages asked for by the view, and any direct fetchMore.
-        """
-        view = self.table_view(key)
-        table: QAbstractItemView = view.table
-        proxy = view.proxy
-        table.setFocus()
-        started = time.perf_counter()
-        presses = direct = 0
-        while proxy.rowCount() < target_rows:
-            wait_until(self.idle, TIMEOUT_S, "the page in flight")
-            if not proxy.canFetchMore(QModelIndex()):
-                break
-            if time.perf_counter() - started > budget_s:
-                break
-            before = proxy.rowCount()
-            QTest.keyClick(table, Qt.Key.Key_End)
-            presses += 1
-            # then drag the scroll bar to the bottom, which is what makes a view fetch more
-            table.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMaximum)
-            try:
-                wait_until(lambda: proxy.rowCount() > before, 0.5, "a page")  # noqa: B023
-            except TimeoutError:
-                if proxy.canFetchMore(QModelIndex()):
-                    direct += 1
-                    proxy.fetchMore(QModelIndex())
-                    wait_until(
-                        lambda: proxy.rowCount() > before or self.idle(),  # noqa: B023
-                        TIMEOUT_S,
-                        "a page",
-                    )
+    def _wait_for_row(self, view: TableSection, row: int, started: float) -> str:
+        index = view.proxy.index(row, 0)
+        wait_until(lambda: index.data() != PLACEHOLDER, TIMEOUT_S, f"row {row:,} to show")
+        shown = time.perf_counter() - started
         self.settle()
-        elapsed = time.perf_counter() - started
-        note = (
-            f"{proxy.rowCount():,} rows after {presses} End presses + drags to the bottom"
-            f" in {elapsed:.0f} s"
-        )
-        if direct:
-            note += f", {direct} direct fetchMore calls"
-        return note
+        return f"row {row + 1:,} of {view.proxy.rowCount():,} shown after {shown * 1000:.0f} ms"
+
+    def press_end(self, key: str) -> str:
+        """Ctrl+End in the table: the last row, and only its page is read."""
+        view = self.table_view(key)
+        view.table.setFocus()
+        started = time.perf_counter()
+        QTest.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        return self._wait_for_row(view, view.proxy.rowCount() - 1, started)
+
+    def drag_to_row(self, key: str, row: int) -> str:
+        """Drag the scroll bar so that `row` is the top row, as a person dragging it would."""
+        view = self.table_view(key)
+        bar = view.table.verticalScrollBar()
+        started = time.perf_counter()
+        bar.setSliderDown(True)
+        for step in range(1, 11):  # the slider moves in ten steps, the view following
+            bar.setSliderPosition(bar.value() + (row - bar.value()) * step // 10)
+            spin(INTERVAL_MS)
+        bar.setSliderDown(False)
+        return self._wait_for_row(view, view.table.rowAt(0), started)
+
+    def page_down(self, key: str, presses: int) -> str:
+        """PageDown `presses` times, each press as the key repeat would send it."""
+        view = self.table_view(key)
+        view.table.setFocus()
+        started = time.perf_counter()
+        for _ in range(presses):
+            QTest.keyClick(view.table, Qt.Key.Key_PageDown)
+            spin(KEY_REPEAT_MS)
+        return self._wait_for_row(view, view.table.rowAt(0), started)
 
     def search(self, key: str, text: str) -> str:
         view = self.table_view(key)
@@ -146,6 +143,12 @@ class Driver:
 
     def sort_assets(self) -> str:
         return self.sort_by("assets", 1)
+
+    def search_audit(self) -> str:
+        return self.search("audit", "asset.view")
+
+    def clear_audit_search(self) -> str:
+        return self.clear_search("audit")
 
     # -- lock and unlock -----------------------------------------------------------------------
 

@@ -67,7 +67,7 @@ def test_drop_files_and_a_folder_imports_them(
 ) -> None:
     paths = [samples / n for n in ("hero.png", "brief.pdf", "caption.txt", "empty.txt", "shoot")]
     view = import_and_wait(unlocked, qtbot, paths, rows=5)
-    titles = sorted(a.title for a in view.assets.records())
+    titles = sorted(a.title for a in view.assets.loaded_records())
     assert titles == ["brief", "caption", "hero", "look-1", "look-2"]
     message = unlocked.window.messages.text()
     assert message.startswith("Imported 5 files")
@@ -165,7 +165,7 @@ def test_grid_shows_the_vaults_thumbnails(
     assert view.views.currentWidget() is view.grid
     view.grid.resize(600, 400)
     view.grid.viewport().repaint()
-    ids = [a.id for a in view.assets.records()]
+    ids = [a.id for a in view.assets.loaded_records()]
     qtbot.waitUntil(lambda: all(view.assets.has_thumbnail(i) for i in ids), timeout=WAIT_MS)
     qtbot.mouseClick(view.grid_button, Qt.MouseButton.LeftButton)
     assert view.views.currentWidget() is view.table
@@ -191,7 +191,7 @@ def test_delete_key_asks_first(
     assert view.assets.rowCount() == 2
     press(unlocked, qtbot, Qt.Key.Key_Delete, target=view.table)
     qtbot.waitUntil(lambda: view.assets.rowCount() == 1, timeout=WAIT_MS)
-    assert view.assets.records()[0].title == "brief"
+    assert view.assets.loaded_records()[0].title == "brief"
     wait_idle(unlocked, qtbot)
 
 
@@ -223,7 +223,7 @@ def test_locking_drops_records_previews_and_thumbnails(
     select(view, "hero")
     qtbot.waitUntil(lambda: view.asset_detail.preview.image is not None, timeout=WAIT_MS)
     view.set_grid(True)
-    asset_id = view.assets.records()[0].id
+    asset_id = view.assets.loaded_records()[0].id
     view.grid.viewport().repaint()
     qtbot.waitUntil(lambda: view.assets.has_thumbnail(asset_id), timeout=WAIT_MS)
     unlocked.window.lock()

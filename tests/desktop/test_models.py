@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sealroom.desktop.models.assets import AssetsModel
-from sealroom.desktop.models.audit import PAGE_SIZE, AuditModel
+from sealroom.desktop.models.assets import AssetListing, AssetsModel
+from sealroom.desktop.models.audit import PAGE_SIZE, AuditListing, AuditModel
+from sealroom.desktop.models.paged import PLACEHOLDER, PagedTableModel, PageRequest
 from sealroom.desktop.models.parties import PartiesModel
-from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, SearchProxy
+from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, SearchProxy, SourceProxy
 from sealroom.vault.assets import Asset
 from sealroom.vault.audit import AuditEvent
 from sealroom.vault.parties import Party
@@ -51,6 +52,22 @@ def event(seq: int, outcome: str = "success") -> AuditEvent:
                       "0.1.0", "asset.view", f"ast_{seq}", outcome, "")
 
 
+def serve(model: PagedTableModel[Any], records: list[Any]) -> list[PageRequest]:
+    """Answer the model's page requests from `records` at once, as the vault thread would
+    later; opens the listing. Returns the requests, in order."""
+    asked: list[PageRequest] = []
+
+    def answer(request: PageRequest) -> None:
+        asked.append(request)
+        rows = records[request.offset : request.offset + request.limit]
+        model.add_page(request, rows, len(records) if request.count else None)
+
+    model.page_wanted.connect(answer)
+    if not isinstance(model, AuditModel):
+        model.open_listing()
+    return asked
+
+
 def all_data(model: Any) -> list[Any]:
     return [
         model.index(r, c).data(role)
@@ -63,30 +80,30 @@ def all_data(model: Any) -> list[Any]:
 def test_assets_model_and_its_proxy(qtmodeltester: Any, qtbot: QtBot) -> None:
     model = AssetsModel()
     qtmodeltester.check(model)
-    model.set_records([
+    records = [
         asset(1, 5_000),
         asset(2, 900, "secret", embargo_until="2026-03-01T08:00:00Z", embargo_zone="Europe/Paris"),
         asset(3, 12_000_000, "internal", campaign_name="Spring"),
-    ])
+    ]
+    asked = serve(model, records)
     qtmodeltester.check(model)
-    model.remove_record("ast_000000000002")
-    model.add_record(asset(4, 10))
     model.set_thumbnails_on(True)
     qtmodeltester.check(model)
-    proxy = SearchProxy()
+    proxy = SourceProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
-    proxy.sort(4, Qt.SortOrder.AscendingOrder)  # size
-    assert [proxy.index(r, 0).data() for r in range(3)] == ["Asset 4", "Asset 1", "Asset 3"]
+    proxy.sort(4, Qt.SortOrder.DescendingOrder)  # size: the sort goes to the vault
+    assert asked[-1].listing == AssetListing("", "size", True) and asked[-1].count
     proxy.set_search("spring")
-    assert proxy.rowCount() == 1
-    model.clear()
+    qtbot.waitUntil(lambda: asked[-1].listing.search == "spring")
+    model.close_listing()
+    assert model.rowCount() == 0
     qtmodeltester.check(model)
 
 
 def test_embargo_and_sensitivity_sort_and_colour() -> None:
     model = AssetsModel()
-    model.set_records([
+    serve(model, [
         asset(1, 1, "secret", embargo_until="2026-03-01T08:00:00Z", embargo_zone="UTC"),
         asset(2, 1, "internal"),
     ])
@@ -107,29 +124,21 @@ def test_parties_model(qtmodeltester: Any) -> None:
     qtmodeltester.check(proxy)
 
 
-def test_audit_model_fetches_in_pages(qtmodeltester: Any, qtbot: QtBot) -> None:
+def test_audit_model_reads_the_pages_on_screen(qtmodeltester: Any, qtbot: QtBot) -> None:
     model = AuditModel()
-    asked: list[tuple[int, int, int]] = []
-    model.page_wanted.connect(lambda top, offset, count: asked.append((top, offset, count)))
     top = 2 * PAGE_SIZE + 50
+    log = [event(s, "failure" if s % 7 == 0 else "success") for s in range(top, 0, -1)]
+    asked = serve(model, log)
     model.start(top)
-    assert asked == [(top, 0, PAGE_SIZE)]
-    assert not model.canFetchMore(QModelIndex())  # one page at a time
-    model.add_page(top, 0, [event(s) for s in range(top, top - PAGE_SIZE, -1)])
-    assert model.rowCount() == PAGE_SIZE and model.canFetchMore(QModelIndex())
-    model.add_page(top, 0, [event(1)])  # a repeat is ignored
-    assert model.rowCount() == PAGE_SIZE
-    qtmodeltester.check(model)
-    model.fetchMore(QModelIndex())
-    assert asked[-1] == (top, PAGE_SIZE, PAGE_SIZE)
-    second = range(top - PAGE_SIZE, 50, -1)
-    model.add_page(top, PAGE_SIZE, [event(s, "failure") for s in second])
-    model.fetchMore(QModelIndex())
-    assert asked[-1] == (top, 2 * PAGE_SIZE, 50)
-    model.add_page(top, 2 * PAGE_SIZE, [event(s) for s in range(50, 0, -1)])
-    assert model.rowCount() == top and not model.canFetchMore(QModelIndex())
-    assert model.row_of_seq(top - PAGE_SIZE) == PAGE_SIZE
-    assert model.index(PAGE_SIZE, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert [(r.listing, r.offset, r.count) for r in asked] == [(AuditListing("", top), 0, True)]
+    assert model.rowCount() == top
+    assert model.index(0, 0).data() == str(top)
+    assert model.index(top - 1, 0).data() == PLACEHOLDER  # the last page is not read yet
+    qtbot.waitUntil(lambda: model.index(top - 1, 0).data() == "1")
+    assert [r.offset for r in asked[1:]] == [2 * PAGE_SIZE]  # not the page in between
+    assert model.index(top - 7, 5).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(top - 8, 5).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.row_of(str(7)) == top - 7
     qtmodeltester.check(model)
     model.clear()
     assert model.rowCount() == 0
@@ -138,7 +147,7 @@ def test_audit_model_fetches_in_pages(qtmodeltester: Any, qtbot: QtBot) -> None:
 
 def test_no_model_returns_key_material() -> None:
     assets = AssetsModel()
-    assets.set_records([asset(1, 10)])
+    serve(assets, [asset(1, 10)])
     parties = PartiesModel()
     parties.set_records([party(1, "Lumen", "brand")])
     for model in (assets, parties):

@@ -49,8 +49,10 @@ def test_share_a_preview_then_trace_the_leak_to_its_recipient(
     wait_idle(app, qtbot)
     assert shares.views.currentWidget() is shares.empty
     press(app, qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shares.dialog is not None, timeout=WAIT_MS)
     dialog = shares.dialog
     assert isinstance(dialog, ShareDialog)
+    assert dialog.asset.currentText() == "hero"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.form.error_of(dialog.where) == "Choose where to write the preview"
     dialog.party.setCurrentIndex(dialog.party.findText("Ana Duarte (influencer)"))

@@ -92,7 +92,7 @@ def test_a_placeholder_in_a_caption_blocks_its_release(
     _wait_idle(app, qtbot)
     message = app.window.messages.text()
     assert "need copy" in message.casefold() or "placeholder" in message.casefold()
-    draft = view.assets.record(view.assets.row_of(embargoed["draft"]))
+    draft = view.assets.record_of(embargoed["draft"])
     assert draft.embargoed and draft.released is None
 
 
@@ -103,20 +103,20 @@ def test_a_secret_asset_needs_a_second_person(
     view.release(embargoed["secret"])
     _wait_idle(app, qtbot)
     assert "another owner or manager approves it" in app.window.messages.text()
-    secret = view.assets.record(view.assets.row_of(embargoed["secret"]))
+    secret = view.assets.record_of(embargoed["secret"])
     assert secret.embargoed
 
     view.release(embargoed["secret"])  # the same person asking again approves nothing
     _wait_idle(app, qtbot)
-    assert view.assets.record(view.assets.row_of(embargoed["secret"])).embargoed
+    assert view.assets.record_of(embargoed["secret"]).embargoed
 
     app.window.lock()
     _unlock_as(app, qtbot, "mira", MANAGER_PASSWORD)
     view = _assets(app, qtbot)
     view.release(embargoed["secret"])
     qtbot.waitUntil(
-        lambda: not view.assets.record(view.assets.row_of(embargoed["secret"])).embargoed,
+        lambda: not view.assets.record_of(embargoed["secret"]).embargoed,
         timeout=WAIT_MS,
     )
-    released = view.assets.record(view.assets.row_of(embargoed["secret"]))
+    released = view.assets.record_of(embargoed["secret"])
     assert released.released_by == "mira"

@@ -302,13 +302,13 @@ def test_edit_an_asset_then_release_its_embargo(
     dialog.embargo.setText(dialog.initial_embargo)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.isHidden, timeout=WAIT_MS)
-    asset = view.assets.record(view.assets.row_of(work.asset))
+    asset = view.assets.record_of(work.asset)
     assert (asset.title, asset.tags) == ("Spring hero", ("hero", "instagram"))
 
     monkeypatch.setattr(common, "confirm", lambda *a: True)
     qtbot.mouseClick(detail.release, Qt.MouseButton.LeftButton)
     wait_idle(app, qtbot)
-    released = view.assets.record(view.assets.row_of(work.asset))
+    released = view.assets.record_of(work.asset)
     assert released.released is not None and not released.embargoed
     assert app.window.messages.text() == "Released “Spring hero”"
     assert not detail.release.isVisible()

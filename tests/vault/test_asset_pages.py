@@ -53,6 +53,15 @@ def test_search_matches_titles_and_tags_and_escapes_wildcards(
     assert assets.list_assets_page(vault, search="zzz") == []
 
 
+def test_count_matches_the_pages_of_the_same_search(
+    vault: Vault, titled: dict[str, str]
+) -> None:
+    assert assets.count_assets(vault) == 4
+    assert assets.count_assets(vault, "hero") == len(assets.list_assets_page(vault, "hero")) == 2
+    assert assets.count_assets(vault, "a_d") == 1
+    assert assets.count_assets(vault, "zzz") == 0
+
+
 def test_only_the_first_page_is_audited_and_the_search_text_is_not(
     vault: Vault, titled: dict[str, str]
 ) -> None:
@@ -78,3 +87,19 @@ def test_audit_events_page_by_sequence(vault: Vault) -> None:
     assert [e.seq for e in newest + older] == list(
         range(vault.audit.size, vault.audit.size - 20, -1)
     )
+
+
+def test_audit_search_reads_the_whole_log_below_its_top(vault: Vault) -> None:
+    with vault.transaction():
+        for n in range(30):
+            vault.audit.append("test.event", f"obj_{n}", reason="odd" if n % 2 else "100% even")
+    top = vault.audit.size
+    with vault.transaction():
+        vault.audit.append("test.event", "obj_later", reason="odd")
+    assert vault.audit.count_matching("ODD", top) == 15
+    found = vault.audit.search("odd", top, offset=0, limit=10)
+    more = vault.audit.search("odd", top, offset=10, limit=10)
+    assert [e.object for e in found + more] == [f"obj_{n}" for n in range(29, 0, -2)]
+    assert vault.audit.count_matching("100%", top) == 15  # % is a character, not a wildcard
+    assert vault.audit.count_matching("obj_1_", top) == 0  # and so is _
+    assert vault.audit.count_matching("test.event", top + 1) == 31

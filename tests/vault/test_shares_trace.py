@@ -177,3 +177,18 @@ def test_text_assets_have_no_previews(vault: Vault, tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="images and PDFs"):
         shares.export_preview(vault, asset.id, person.id, tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_share_choices_are_images_and_pdfs_and_titles_follow_shares(
+    vault: Vault, shared: dict, tmp_path: Path
+) -> None:
+    caption = tmp_path / "caption.txt"
+    caption.write_text("Launch day!")
+    assets.import_file(vault, caption, title="A caption")
+    before = vault.audit.size
+    choices = shares.shareable_assets(vault)
+    assert [title for _, title in choices] == ["Coffee", "Launch photo"]
+    assert vault.audit.events(limit=1)[0].action == "asset.list"
+    assert vault.audit.size == before + 1
+    asset = shared["asset"]
+    assert shares.shared_asset_titles(vault) == {asset.id: "Launch photo"}
