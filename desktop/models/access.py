@@ -8,13 +8,14 @@ colour; the vault decides that (`Grant.exception`), the model only shows it.
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from sealroom.desktop.models.access_columns import Columns, Target, TargetColumns, column_header
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, Index, SearchProxy
 from sealroom.vault.grants import Grant
 from sealroom.vault.parties import Party
@@ -25,18 +26,8 @@ PARTY_NAME_ROLE = Qt.ItemDataRole.UserRole + 21
 EXCEPTION_BACKGROUND = QColor(255, 146, 43, 110)
 GRANTED_BACKGROUND = QColor(64, 192, 87, 70)
 INHERITED_BACKGROUND = QColor(64, 192, 87, 32)
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str
-    """campaign or asset"""
-    id: str
-    title: str
-    campaign_id: str | None = None
-    detail: str = ""
-    header: str = ""
-    """Column header text (two short lines); made from the title if empty."""
+COLUMN_HEADER_SIZE = QSize(116, 46)
+"""Every column header's size: two short lines (see `column_header`)."""
 
 
 @dataclass(frozen=True)
@@ -58,46 +49,66 @@ EMPTY = Cell((), ())
 
 
 class AccessModel(QAbstractTableModel):
+    """Cells are worked out when shown, from the grants keyed by (party id, target id): setting
+    a matrix of 20 parties and 100k assets costs the grants and the columns, not their product."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.parties: list[Party] = []
-        self.targets: list[Target] = []
-        self._cells: dict[tuple[str, str], Cell] = {}
+        self.targets: Columns = TargetColumns()
+        self._grants: dict[tuple[str, str], tuple[Grant, ...]] = {}
 
-    def set_matrix(self, parties: list[Party], targets: list[Target], grants: list[Grant]) -> None:
+    def set_matrix(
+        self, parties: list[Party], targets: Sequence[Target], grants: list[Grant]
+    ) -> None:
+        """`targets`: a few `Target`s (campaigns), or `AssetColumns` (any number of assets)."""
         self.beginResetModel()
         self.parties = list(parties)
-        self.targets = list(targets)
-        direct: dict[tuple[str, str], list[Grant]] = {}
+        self.targets = targets if isinstance(targets, Columns) else TargetColumns(targets)
+        found: dict[tuple[str, str], list[Grant]] = {}
         for grant in grants:
-            direct.setdefault((grant.party_id, grant.target_id), []).append(grant)
-        self._cells = {}
-        for party in self.parties:
-            for target in self.targets:
-                mine = tuple(direct.get((party.id, target.id), ()))
-                inherited: tuple[Grant, ...] = ()
-                if target.kind == "asset" and target.campaign_id:
-                    inherited = tuple(direct.get((party.id, target.campaign_id), ()))
-                if mine or inherited:
-                    self._cells[(party.id, target.id)] = Cell(mine, inherited)
+            found.setdefault((grant.party_id, grant.target_id), []).append(grant)
+        self._grants = {key: tuple(mine) for key, mine in found.items()}
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_matrix([], [], [])
 
+    def column_of(self, target_id: str) -> int | None:
+        """The column of a target (a scan: for selecting a cell, not for painting)."""
+        return self.targets.index_of(target_id)
+
+    def row_of(self, party_id: str) -> int | None:
+        return next((r for r, p in enumerate(self.parties) if p.id == party_id), None)
+
     def cell(self, party_id: str, target_id: str) -> Cell:
-        return self._cells.get((party_id, target_id), EMPTY)
+        """The cell of a party and a target in the matrix (empty for a target not shown)."""
+        column = self.column_of(target_id)
+        return EMPTY if column is None else self._cell(party_id, column)
+
+    def _cell(self, party_id: str, column: int) -> Cell:
+        target_id, campaign_id = self.targets.key(column)
+        mine = self._grants.get((party_id, target_id), ())
+        inherited = self._grants.get((party_id, campaign_id), ()) if campaign_id else ()
+        return Cell(mine, inherited) if mine or inherited else EMPTY
 
     def cell_at(self, index: Index) -> tuple[Party, Target, Cell] | None:
         if not index.isValid():
             return None
         party = self.parties[index.row()]
-        target = self.targets[index.column()]
-        return party, target, self.cell(party.id, target.id)
+        return party, self.targets[index.column()], self._cell(party.id, index.column())
 
     def exceptions(self) -> int:
-        """Cells whose own grants (not the campaign's) are exceptions."""
-        return sum(1 for c in self._cells.values() if any(g.exception for g in c.direct))
+        """Cells of the matrix whose own grants (not the campaign's) are exceptions."""
+        parties = {p.id for p in self.parties}
+        keys = [
+            key
+            for key, mine in self._grants.items()
+            if key[0] in parties and any(g.exception for g in mine)
+        ]
+        wanted = {target_id for _, target_id in keys}
+        shown = {i for i in self.targets.ids() if i in wanted} if wanted else set()
+        return sum(1 for _, target_id in keys if target_id in shown)
 
     # -- Qt interface --------------------------------------------------------------------------
     # Parties are the vertical header (it stays in view when the matrix scrolls sideways);
@@ -112,40 +123,46 @@ class AccessModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if role == _SIZE_HINT and orientation == Qt.Orientation.Horizontal:
+            return COLUMN_HEADER_SIZE  # so the header measures no text (it would, for 200 columns)
+        if role != _DISPLAY and role != _TOOLTIP:  # a header view asks for several more
+            return None
         if orientation == Qt.Orientation.Vertical:
             if not 0 <= section < len(self.parties):
                 return None
             party = self.parties[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return party.name
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{party.name} ({party.kind})"
-            return None
+            return party.name if role == _DISPLAY else f"{party.name} ({party.kind})"
         if not 0 <= section < len(self.targets):
             return None
         target = self.targets[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return target.header or header_text(target.title)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{target.kind.capitalize()}: {target.title}\n{target.detail}".strip()
-        return None
+        if role == _DISPLAY:
+            return column_header(target)
+        return f"{target.kind.capitalize()}: {target.title}\n{target.detail}".strip()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Called for every role of every cell painted: roles never answered leave first.
+        # (`checkIndex` would call rowCount and columnCount three times each.)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        party = self.parties[index.row()]
-        target = self.targets[index.column()]
-        cell = self.cell(party.id, target.id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(cell)
-        if role == SORT_ROLE:
-            return (len(cell.direct), len(cell.inherited))
+        row, column = index.row(), index.column()
+        if row >= len(self.parties) or column >= len(self.targets):
+            return None
+        if role == _ALIGNMENT:
+            return _CENTRE
+        party = self.parties[row]
         if role == RECORD_ROLE:
             return party.id
         if role == PARTY_NAME_ROLE:
             return party.name
         if role == CELL_ROLE:
-            return (party.id, target.id)
+            return (party.id, self.targets.key(column)[0])
+        cell = self._cell(party.id, column)
+        if cell is EMPTY:
+            return "" if role == _DISPLAY else (0, 0) if role == SORT_ROLE else None
+        if role == _DISPLAY:
+            return _cell_text(cell)
+        if role == SORT_ROLE:
+            return (len(cell.direct), len(cell.inherited))
         if role == Qt.ItemDataRole.FontRole and cell.inherited and not cell.direct:
             font = QFont()
             font.setItalic(True)
@@ -153,16 +170,32 @@ class AccessModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if cell.exception:
                 return QBrush(EXCEPTION_BACKGROUND)
-            if cell.direct:
-                return QBrush(GRANTED_BACKGROUND)
-            if cell.inherited:
-                return QBrush(INHERITED_BACKGROUND)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and cell.grants:
+            return QBrush(GRANTED_BACKGROUND if cell.direct else INHERITED_BACKGROUND)
+        if role == _TOOLTIP:
             return "\n".join(_grant_line(g, g in cell.inherited) for g in cell.grants)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_SIZE_HINT = Qt.ItemDataRole.SizeHintRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        _DISPLAY,
+        _ALIGNMENT,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        _TOOLTIP,
+        SORT_ROLE,
+        RECORD_ROLE,
+        PARTY_NAME_ROLE,
+        CELL_ROLE,
+    )
+)
+"""The roles `AccessModel.data` answers (a delegate asks for others: decoration, check state)."""
 
 
 class AccessProxy(SearchProxy):
@@ -181,14 +214,6 @@ class AccessProxy(SearchProxy):
         if not self._text or not isinstance(model, AccessModel):
             return True
         return self._text in model.parties[source_row].name.casefold()
-
-
-def header_text(title: str, width: int = 13) -> str:
-    """A title on at most two lines of about `width` characters, for narrow columns."""
-    lines = textwrap.wrap(title, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
 
 
 def _cell_text(cell: Cell) -> str:

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 
+from sealroom.desktop.models.access_columns import AssetColumns
 from sealroom.desktop.models.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
 from sealroom.vault import (
     agreements,
     asset_details,
+    asset_targets,
     assets,
     campaigns,
     dashboard,
@@ -25,6 +27,7 @@ from sealroom.vault import (
     release,
 )
 from sealroom.vault.agreements import Agreement, NewAgreement
+from sealroom.vault.asset_targets import CampaignFilter
 from sealroom.vault.assets import Asset
 from sealroom.vault.campaigns import Campaign
 from sealroom.vault.grants import Grant
@@ -194,18 +197,31 @@ def export_document(vault: Vault, job: Job, agreement_id: str, target: Path) -> 
 class AccessData:
     parties: list[Party]
     campaigns: list[Campaign]
-    assets: list[Asset]
     grants: list[Grant]
 
 
 def access_matrix(vault: Vault, job: Job) -> AccessData:
-    """Everyone, every campaign and asset, and the grants active or scheduled now."""
+    """Everyone, every campaign and the grants active or scheduled now; no assets (a vault may
+    hold 100k): `access_assets` loads those when the matrix shows assets."""
     return AccessData(
         parties.list_parties(vault),
         campaigns.list_campaigns(vault),
-        assets.list_assets(vault),
         grants.list_grants(vault),
     )
+
+
+@dataclass(frozen=True)
+class LoadedAssets:
+    request: int
+    """The number the view gave its request, so it can drop answers it no longer wants."""
+    columns: AssetColumns
+
+
+def access_assets(
+    vault: Vault, job: Job, campaign_id: str | CampaignFilter | None, request: int
+) -> LoadedAssets:
+    """The asset columns of the matrix: every asset, a campaign's, or those of none (None)."""
+    return LoadedAssets(request, AssetColumns(asset_targets.list_asset_targets(vault, campaign_id)))
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,17 @@
 Cells in the warning colour are exceptions: grants that no NDA in force covers. Enter on a cell
 grants access (the vault applies the NDA rule; an owner may override it with a reason);
 Delete revokes the cell's grant, with a reason.
+
+A vault may hold 100k assets, so the matrix shows campaigns first and loads no asset for them;
+the asset columns (light records: title, campaign, sensitivity, embargo) load on the vault
+thread when the person switches to assets, all of them or one campaign's (the campaign filter).
 """
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,22 +26,27 @@ from PySide6.QtWidgets import (
 
 from sealroom.desktop.models import work_tasks
 from sealroom.desktop.models.access import (
+    COLUMN_HEADER_SIZE,
     EXCEPTION_BACKGROUND,
     GRANTED_BACKGROUND,
     INHERITED_BACKGROUND,
     AccessModel,
     AccessProxy,
-    Target,
 )
+from sealroom.desktop.models.access_columns import AssetColumns, Target
 from sealroom.desktop.views import common
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.assets import Asset
+from sealroom.vault.asset_targets import ALL_CAMPAIGNS, CampaignFilter
+from sealroom.vault.campaigns import Campaign
 from sealroom.vault.grants import Grant
 from sealroom.vault.when import display
 
 MODES = (("campaign", "Campaigns"), ("asset", "Assets"))
-TARGET_WIDTH = 116
+ALL_KEY = "*all"
+NO_CAMPAIGN_KEY = "*none"
+"""Keys of the campaign filter besides campaign ids: every asset, the assets of no campaign."""
+TARGET_WIDTH = COLUMN_HEADER_SIZE.width()
 STRETCH_UP_TO = 8
 """With this many columns or fewer, they share the table's width."""
 
@@ -73,17 +82,24 @@ class AccessView(TableSection):
         self.mode.setToolTip("Show campaigns or assets across")
         self.mode.currentIndexChanged.connect(self._rebuild)
         self.toolbar.insertWidget(1, self.mode)
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.setToolTip("Show the assets of one campaign")
+        self.campaign_filter.setAccessibleName("Campaign filter")
+        self.campaign_filter.addItem("All campaigns", ALL_KEY)
+        self.campaign_filter.currentIndexChanged.connect(self._rebuild)
+        self.campaign_filter.hide()
+        self.toolbar.insertWidget(2, self.campaign_filter)
         legend = ((GRANTED_BACKGROUND, "granted"),
                   (INHERITED_BACKGROUND, "through its campaign"),
                   (EXCEPTION_BACKGROUND, "exception: no NDA covers it"))
         for n, (colour, text) in enumerate(legend):
-            self.toolbar.insertWidget(2 + n, _swatch(colour, text))
+            self.toolbar.insertWidget(3 + n, _swatch(colour, text))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(TARGET_WIDTH)
         header.setStretchLastSection(False)
-        header.setMinimumHeight(46)
+        header.setMinimumHeight(COLUMN_HEADER_SIZE.height())
         self.table.setSortingEnabled(False)
         parties = self.table.verticalHeader()
         parties.show()
@@ -107,40 +123,99 @@ class AccessView(TableSection):
         holder.addWidget(self.facts)
         self.dialog: GrantDialog | None = None
         self._pending_cell: tuple[str, str] | None = None
+        self._asset_columns: tuple[str, AssetColumns] | None = None
+        """(campaign filter key, columns) of the asset columns last loaded."""
+        self._asset_request: tuple[int, str] | None = None
+        """(number, campaign filter key) of the asset columns on their way from the vault."""
+        self._requests = 0
 
     # -- loading -------------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Everything again (a refresh): the matrix now, the asset columns when shown."""
         super().load()
+        self._asset_columns = None
+        self._asset_request = None  # an answer on its way may predate the refresh
+        self._load_matrix()
+
+    def _load_matrix(self) -> None:
+        """Parties, campaigns and grants (after a grant or a revocation, the assets stay)."""
         self.run(work_tasks.access_matrix, done=self._loaded)
 
     def _loaded(self, data: work_tasks.AccessData) -> None:
         self.data = data
+        self._fill_campaign_filter(data.campaigns)
         self._rebuild()
+
+    def _fill_campaign_filter(self, campaigns: list[Campaign]) -> None:
+        """All campaigns, each campaign, no campaign; the choice stays if its campaign does."""
+        chosen = self.campaign_filter.currentData()
+        with QSignalBlocker(self.campaign_filter):
+            self.campaign_filter.clear()
+            self.campaign_filter.addItem("All campaigns", ALL_KEY)
+            for campaign in campaigns:
+                self.campaign_filter.addItem(campaign.name, campaign.id)
+            self.campaign_filter.addItem("No campaign", NO_CAMPAIGN_KEY)
+            self.campaign_filter.setCurrentIndex(max(self.campaign_filter.findData(chosen), 0))
 
     def _rebuild(self, *args: object) -> None:
         if self.data is None:
             return
-        kind = str(self.mode.currentData())
-        if kind == "campaign":
+        assets = self.mode.currentData() == "asset"
+        self.campaign_filter.setVisible(assets)
+        targets: Sequence[Target]
+        if not assets:
             targets = [Target("campaign", c.id, c.name, None, c.launch_display or "")
                        for c in self.data.campaigns]
         else:
-            targets = [_asset_target(a) for a in self.data.assets]
-        self.access.set_matrix(self.data.parties, targets, self.data.grants)
-        header = self.table.horizontalHeader()
+            key = str(self.campaign_filter.currentData())
+            if self._asset_columns is not None and self._asset_columns[0] == key:
+                targets = self._asset_columns[1]
+            else:
+                targets = []  # until the asset columns arrive
+                self._load_assets(key)
         mode = QHeaderView.ResizeMode
-        fill = len(targets) <= STRETCH_UP_TO
-        header.setSectionResizeMode(mode.Stretch if fill else mode.Interactive)
-        if not fill:
-            for column in range(len(targets)):
-                header.resizeSection(column, TARGET_WIDTH)
+        fill = mode.Stretch if len(targets) <= STRETCH_UP_TO else mode.Interactive
+        self.table.horizontalHeader().setSectionResizeMode(fill)
+        if self.access.columnCount():
+            # A header keeps the widths of the sections it has (stretched or dragged); emptied
+            # first, every new column starts at the default width (TARGET_WIDTH), for any count.
+            self.access.set_matrix(self.data.parties, [], [])
+        self.access.set_matrix(self.data.parties, targets, self.data.grants)
         self._select_pending_cell()
+
+    def _load_assets(self, key: str) -> None:
+        if self._asset_request is not None and self._asset_request[1] == key:
+            return  # already on its way
+        self._requests += 1
+        self._asset_request = (self._requests, key)
+        self.run(
+            work_tasks.access_assets,
+            _campaign_of(key),
+            self._requests,
+            done=self._assets_loaded,
+            failed=self._assets_failed,
+        )
+
+    def _assets_loaded(self, loaded: work_tasks.LoadedAssets) -> None:
+        if self._asset_request is None or self._asset_request[0] != loaded.request:
+            return  # the person chose other columns since (their answer follows)
+        self._asset_columns = (self._asset_request[1], loaded.columns)
+        self._asset_request = None
+        self._rebuild()
+
+    def _assets_failed(self, message: str) -> None:
+        self._asset_request = None
+        self.show_error(message)
 
     def clear(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
         self.data = None
+        self._asset_columns = None
+        self._asset_request = None
+        self._pending_cell = None
+        self._fill_campaign_filter([])  # campaign names are vault content
         self.access.clear()
         super().clear()
 
@@ -182,19 +257,28 @@ class AccessView(TableSection):
         self.search.clear()
         self._pending_cell = (party_id, target_id)
         wanted = "asset" if target_id.startswith("ast_") else "campaign"
-        if self.mode.currentData() != wanted:
+        before = (self.mode.currentData(), self.campaign_filter.currentData())
+        with QSignalBlocker(self.mode), QSignalBlocker(self.campaign_filter):
             self.mode.setCurrentIndex(self.mode.findData(wanted))
-        self._select_pending_cell()
+            if wanted == "asset":
+                self.campaign_filter.setCurrentIndex(0)  # all campaigns: none hides the asset
+        if (self.mode.currentData(), self.campaign_filter.currentData()) != before:
+            self._rebuild()
+        else:
+            self._select_pending_cell()
+        loaded = self._asset_columns
+        if self._pending_cell and loaded and self.access.targets is loaded[1]:
+            self._asset_columns = None  # made since the asset columns loaded: load them again
+            self._rebuild()
 
     def _select_pending_cell(self) -> None:
         if self._pending_cell is None or self.data is None:
             return
-        party_id, target_id = self._pending_cell
-        rows = [r for r, p in enumerate(self.access.parties) if p.id == party_id]
-        columns = [c for c, t in enumerate(self.access.targets) if t.id == target_id]
-        if rows and columns:
+        row = self.access.row_of(self._pending_cell[0])
+        column = self.access.column_of(self._pending_cell[1])
+        if row is not None and column is not None:
             self._pending_cell = None
-            index = self.proxy.mapFromSource(self.access.index(rows[0], columns[0]))
+            index = self.proxy.mapFromSource(self.access.index(row, column))
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
@@ -226,7 +310,7 @@ class AccessView(TableSection):
             message += " as an exception (no NDA covers it)"
         self.ctx.messages.show_info(message)
         self._pending_cell = (grant.party_id, grant.target_id)
-        self.load()
+        self._load_matrix()
 
     def delete_selected(self) -> None:
         at = self._current_cell()
@@ -244,19 +328,14 @@ class AccessView(TableSection):
 
     def _revoked(self, grant: Grant) -> None:
         self.ctx.messages.show_info(f"Revoked {grant.party_name}'s access to {grant.target_title}")
-        self.load()
+        self._load_matrix()
 
 
-def _asset_target(asset: Asset) -> Target:
-    """An asset column: its own title over its campaign's name (titles often repeat it)."""
-    title = asset.title
-    campaign = asset.campaign_name or ""
-    if campaign and title.startswith(f"{campaign}: "):
-        title = title[len(campaign) + 2 :]
-    first = textwrap.shorten(title, 16, placeholder="…")
-    header = f"{first}\n{textwrap.shorten(campaign, 16, placeholder='…')}" if campaign else first
-    detail = asset.sensitivity + (" · embargoed" if asset.embargoed else "")
-    return Target("asset", asset.id, asset.title, asset.campaign_id, detail, header)
+def _campaign_of(key: str) -> str | CampaignFilter | None:
+    """What the vault lists for a key of the campaign filter."""
+    if key == ALL_KEY:
+        return ALL_CAMPAIGNS
+    return None if key == NO_CAMPAIGN_KEY else key
 
 
 def _describe(grant: Grant, inherited: bool) -> str:

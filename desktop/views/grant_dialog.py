@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from sealroom.desktop.models import work_tasks
-from sealroom.desktop.models.access import Target
+from sealroom.desktop.models.access_columns import Target
 from sealroom.desktop.models.work_tasks import GrantFields
 from sealroom.desktop.views.fields import WhenField
 from sealroom.desktop.views.record_dialog import RecordDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from sealroom.desktop.app import SealroomApp
 from sealroom.desktop.models.access import EXCEPTION_BACKGROUND
 from sealroom.desktop.models.dashboard import EMBARGOES, EXCEPTIONS
 from sealroom.desktop.views import common
-from sealroom.desktop.views.access import AccessView
+from sealroom.desktop.views.access import NO_CAMPAIGN_KEY, AccessView
 from sealroom.desktop.views.agreement_dialog import AgreementDialog
 from sealroom.desktop.views.agreements import AgreementsView
 from sealroom.desktop.views.asset_dialog import AssetDialog
@@ -176,6 +177,22 @@ def _select_cell(view: AccessView, party: str, target: str) -> None:
     )
 
 
+def in_vault(app: SealroomApp, qtbot: QtBot, fn: Callable[..., Any], *args: Any) -> Any:
+    """fn(vault, job, *args) on the app's vault thread (the GUI thread never touches the vault)."""
+    task = app.runner.submit(fn, *args)
+    with qtbot.waitSignal(task.done, timeout=WAIT_MS) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def _audit_actions(vault: Vault, job: object) -> list[str]:
+    return [e.action for e in vault.audit.events(newest_first=False)]
+
+
+def _targets(view: AccessView) -> list[str]:
+    return [t.id for t in view.access.targets]
+
+
 def _grant(app: SealroomApp, qtbot: QtBot, view: AccessView) -> GrantDialog:
     press(app, qtbot, Qt.Key.Key_Return, target=view.table)
     dialog = view.dialog
@@ -192,9 +209,12 @@ def test_access_matrix_grants_overrides_and_revokes(
     monkeypatch: pytest.MonkeyPatch,
     qtmodeltester: Any,
 ) -> None:
+    before = len(in_vault(app, qtbot, _audit_actions))
     view = show(app, qtbot, "access")
     assert isinstance(view, AccessView)
-    assert [t.id for t in view.access.targets] == [work.campaign]
+    assert _targets(view) == [work.campaign]
+    assert view.campaign_filter.isHidden()
+    assert "asset.list" not in in_vault(app, qtbot, _audit_actions)[before:]  # no asset loaded
     qtmodeltester.check(view.access)
     qtmodeltester.check(view.proxy)
 
@@ -215,15 +235,28 @@ def test_access_matrix_grants_overrides_and_revokes(
     qtbot.waitUntil(dialog.isHidden, timeout=WAIT_MS)
     wait_idle(app, qtbot)
     assert view.access.cell(work.press, work.campaign).exception
+    assert view.access.exceptions() == 1
     _select_cell(view, work.press, work.campaign)
     brush = view.table.currentIndex().data(Qt.ItemDataRole.BackgroundRole)
     assert isinstance(brush, QBrush) and brush.color() == EXCEPTION_BACKGROUND
     assert view.facts.values["Detail"].text().startswith("⚠ exception")
 
+    before = len(in_vault(app, qtbot, _audit_actions))
     view.mode.setCurrentIndex(view.mode.findData("asset"))
-    assert [t.id for t in view.access.targets] == [work.asset]
+    qtbot.waitUntil(lambda: _targets(view) == [work.asset], timeout=WAIT_MS)  # off the GUI thread
+    assert in_vault(app, qtbot, _audit_actions)[before:].count("asset.list") == 1
+    assert not view.campaign_filter.isHidden()
+    assert view.campaign_filter.currentText() == "All campaigns"
+    assert view.access.headerData(0, Qt.Orientation.Horizontal) == "hero\nSpring Glow"
+    qtmodeltester.check(view.access)
+    qtmodeltester.check(view.proxy)
     inherited = view.access.cell(work.influencer, work.asset)
     assert inherited.inherited and not inherited.direct
+    assert view.access.cell(work.press, work.asset).exception  # the campaign's exception shows
+    assert view.access.exceptions() == 0  # but it is not the asset's own
+    _select_cell(view, work.influencer, work.asset)
+    assert view.table.currentIndex().data() == "preview"  # the campaign's grant, in italics
+    assert view.table.currentIndex().data(Qt.ItemDataRole.FontRole).italic()
 
     view.mode.setCurrentIndex(view.mode.findData("campaign"))
     _select_cell(view, work.press, work.campaign)
@@ -257,6 +290,71 @@ def test_dashboard_exception_opens_the_access_cell(
     index = view.proxy.mapToSource(view.table.currentIndex())
     assert view.access.parties[index.row()].id == work.press
     assert view.access.targets[index.column()].id == work.campaign
+
+
+def _more_assets(vault: Vault, job: object, folder: Path) -> tuple[str, str, str]:
+    """A second campaign with an asset, and an asset in no campaign: (campaign, asset, asset)."""
+    summer = add_campaign(vault, "Summer Drop")
+    teaser = make_image(folder / "teaser.png", (20, 90, 200))
+    logo = make_image(folder / "logo.png", (10, 10, 10))
+    in_summer = import_files(vault, [teaser], ImportOptions(campaign_id=summer.id))[0]
+    loose = import_files(vault, [logo], ImportOptions(sensitivity="internal"))[0]
+    return summer.id, in_summer.id, loose.id
+
+
+def _import(vault: Vault, job: object, path: Path) -> str:
+    return import_files(vault, [path], ImportOptions())[0].id
+
+
+def test_campaign_filter_narrows_the_asset_columns(
+    app: SealroomApp, qtbot: QtBot, work: Work, tmp_path: Path, qtmodeltester: Any
+) -> None:
+    summer, teaser, logo = in_vault(app, qtbot, _more_assets, tmp_path)
+    view = show(app, qtbot, "access")
+    assert isinstance(view, AccessView)
+    choices = [view.campaign_filter.itemText(i) for i in range(view.campaign_filter.count())]
+    assert choices[0] == "All campaigns" and choices[-1] == "No campaign"
+    assert sorted(choices[1:-1]) == ["Spring Glow", "Summer Drop"]
+
+    view.mode.setCurrentIndex(view.mode.findData("asset"))
+    qtbot.waitUntil(lambda: _targets(view) == [work.asset, teaser, logo], timeout=WAIT_MS)
+    qtmodeltester.check(view.access)
+    before = len(in_vault(app, qtbot, _audit_actions))
+    narrowed = ((summer, [teaser]), (NO_CAMPAIGN_KEY, [logo]), (work.campaign, [work.asset]))
+    for key, wanted in narrowed:
+        view.campaign_filter.setCurrentIndex(view.campaign_filter.findData(key))
+        qtbot.waitUntil(lambda wanted=wanted: _targets(view) == wanted, timeout=WAIT_MS)
+        qtmodeltester.check(view.access)
+    assert in_vault(app, qtbot, _audit_actions)[before:].count("asset.list") == 3
+    view.search.setText("daily")
+    assert view.proxy.rowCount() == 1
+    view.search.clear()
+
+    # Changed twice before the first answer arrives: only the last choice shows.
+    view.campaign_filter.setCurrentIndex(view.campaign_filter.findData(summer))
+    view.campaign_filter.setCurrentIndex(view.campaign_filter.findData(NO_CAMPAIGN_KEY))
+    wait_idle(app, qtbot)
+    assert _targets(view) == [logo]
+
+    # A link to an asset cell shows every campaign's assets again, then selects the cell.
+    view.mode.setCurrentIndex(view.mode.findData("campaign"))
+    view.reveal(f"{work.press}|{teaser}")
+    assert view.mode.currentData() == "asset"
+    assert view.campaign_filter.currentText() == "All campaigns"
+    qtbot.waitUntil(lambda: view.table.currentIndex().isValid(), timeout=WAIT_MS)
+    index = view.proxy.mapToSource(view.table.currentIndex())
+    assert view.access.parties[index.row()].id == work.press
+    assert view.access.targets[index.column()].id == teaser
+    assert len(view.access.targets) == 3
+
+    # An asset made since the columns loaded: they load again.
+    fresh = in_vault(app, qtbot, _import, make_image(tmp_path / "fresh.png", (200, 0, 90)))
+    view.reveal(f"{work.influencer}|{fresh}")
+    qtbot.waitUntil(lambda: len(view.access.targets) == 4, timeout=WAIT_MS)
+    index = view.proxy.mapToSource(view.table.currentIndex())
+    assert view.access.targets[index.column()].id == fresh
+    assert view.access.parties[index.row()].id == work.influencer
+    wait_idle(app, qtbot)
 
 
 def test_demo_button_builds_and_opens_the_demo(
