@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sealroom.desktop.views.create_vault import CreateVaultDialog
@@ -33,7 +33,9 @@ class SealroomApp(QObject):
         self.theme = Theme(app, prefs.theme)
         self.runner = VaultRunner()
         self.window = MainWindow(self.runner)
-        self.window.locked.connect(self.show_unlock)
+        # Queued: the lock drops everything decrypted at once; the unlock dialog is built in the
+        # next turn of the event loop, so neither half blocks the window for long.
+        self.window.locked.connect(self.show_unlock, Qt.ConnectionType.QueuedConnection)
         self.window.unlock_wanted.connect(self.show_unlock)
         self.window.other_vault_wanted.connect(self.show_start)
         self.window.preferences_wanted.connect(self.show_preferences)

@@ -148,6 +148,7 @@ def shoot_all(app: QApplication, sealroom: SealroomApp, out: Path, suffix: str) 
     access = window.views["access"]
     assert isinstance(access, AccessView)
     access.mode.setCurrentIndex(access.mode.findData("asset"))
+    wait(app, idle)  # the asset columns load on the vault thread
     exceptions = [
         (party.id, target.id)
         for party in access.access.parties
@@ -156,6 +157,7 @@ def shoot_all(app: QApplication, sealroom: SealroomApp, out: Path, suffix: str) 
     ]
     if exceptions:
         access.reveal("|".join(exceptions[0]))
+        wait(app, idle)
     shot("access")
 
     for key in ("campaigns", "agreements", "parties"):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 
 from sealroom.desktop.models.table import ColumnsModel, Index
 
@@ -270,9 +270,14 @@ class PagedTableModel(ColumnsModel[R]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Called about a thousand times a repaint: cheap checks, and roles no column answers
+        # return before the record is looked up.
+        if role not in self.answered_roles or not index.isValid():
             return None
-        record = self.record_at(index.row())
+        row = index.row()
+        if not 0 <= row < self._total:
+            return None
+        record = self.record_at(row)
         if record is None:
             loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
             return PLACEHOLDER if loading else None

@@ -61,6 +61,17 @@ class ColumnsModel(QAbstractTableModel, Generic[R]):
     A subclass says how many rows there are and which record a row shows (`data`)."""
 
     columns: Sequence[Column[R]] = ()
+    answered_roles: frozenset[int] = frozenset({
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        SORT_ROLE,
+        RECORD_ROLE,
+    })
+    """The roles `record_data` and `extra_data` may answer; a subclass adding others lists
+    them here."""
 
     def __init__(self, key: Callable[[R], str], parent: QObject | None = None) -> None:
         super().__init__(parent)

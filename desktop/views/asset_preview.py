@@ -6,7 +6,7 @@ decrypted is written to disk or kept after another asset is selected or the vaul
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,6 +24,8 @@ from sealroom.desktop.models.table import human_size, short_time
 from sealroom.vault.assets import Asset
 
 RENDER_SIZE = QSize(1400, 1400)
+PREVIEW_DELAY_MS = 120
+"""How long the selection rests on an asset before its preview is decrypted."""
 FACTS = (
     "Campaign",
     "Sensitivity",
@@ -97,6 +99,10 @@ class AssetDetail(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(PREVIEW_DELAY_MS)
+        self._settle.timeout.connect(self._want_preview)
         self.asset: Asset | None = None
         self.page = 0
         self.pages = 0
@@ -189,7 +195,13 @@ class AssetDetail(QWidget):
         if not same:
             self.preview.set_image(None, "Decrypting preview…")
             self._set_pages(0, 0)
-            self.preview_wanted.emit(asset.id, 0)
+            self._settle.start()
+
+    def _want_preview(self) -> None:
+        """The selection has stayed on one asset: decrypt its preview (holding PageDown
+        through a hundred assets decrypts the one it stops on, not each one on the way)."""
+        if self.asset is not None:
+            self.preview_wanted.emit(self.asset.id, 0)
 
     def show_preview(self, preview: Preview) -> None:
         if self.asset is None or preview.asset_id != self.asset.id:
@@ -204,6 +216,7 @@ class AssetDetail(QWidget):
         self.preview.set_image(None, message)
 
     def clear(self) -> None:
+        self._settle.stop()
         self.asset = None
         self.show_asset(None)
 

@@ -102,6 +102,9 @@ def run_app(folder: Path, sizes: Sizes, settings: Path) -> tuple[list[Result], f
                         driver.search_audit)
                 measure(probe, results, "Audit log: clear the search",
                         driver.clear_audit_search)
+            if title == "Access":
+                measure(probe, results, "Access: every asset across",
+                        lambda: driver.access_assets(sizes.assets))
         measure(probe, results, "lock (Ctrl+L)", driver.lock)
         measure(probe, results, "unlock again", driver.unlock)
     finally:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from sealroom.desktop.app import SealroomApp
 from sealroom.desktop.models.paged import PLACEHOLDER
+from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.section import TableSection
 from sealroom.desktop.views.unlock import UnlockDialog
 from sealroom.desktop.workers import Job
@@ -143,6 +144,17 @@ class Driver:
 
     def sort_assets(self) -> str:
         return self.sort_by("assets", 1)
+
+    def access_assets(self, assets: int) -> str:
+        """Switch the Access matrix to every asset across (the mode box, as chosen from it)."""
+        view = self.app.window.views["access"]
+        assert isinstance(view, AccessView)
+        started = time.perf_counter()
+        view.mode.setCurrentIndex(view.mode.findData("asset"))
+        wait_until(lambda: view.access.columnCount() == assets, TIMEOUT_S, "the asset columns")
+        shown = time.perf_counter() - started
+        self.settle()
+        return f"{view.access.columnCount():,} asset columns after {shown * 1000:.0f} ms"
 
     def search_audit(self) -> str:
         return self.search("audit", "asset.view")

@@ -65,6 +65,9 @@ def create_through_dialogs(app: SealroomApp, qtbot: QtBot, where: Path) -> Path:
 
 
 def unlock_through_dialog(app: SealroomApp, qtbot: QtBot, password: str = PASSWORD) -> None:
+    qtbot.waitUntil(
+        lambda: isinstance(app.dialog, UnlockDialog) and app.dialog.isVisible(), timeout=WAIT_MS
+    )
     dialog = app.dialog
     assert isinstance(dialog, UnlockDialog)
     dialog.password.setText(password)

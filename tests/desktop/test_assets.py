@@ -109,6 +109,19 @@ def test_preview_image_pdf_pages_and_text_from_memory(
             assert b"launch is on Friday" not in path.read_bytes(), path
 
 
+def test_moving_through_assets_decrypts_only_the_one_it_stops_on(
+    unlocked: SealroomApp, qtbot: QtBot, samples: Path
+) -> None:
+    paths = [samples / "hero.png", samples / "brief.pdf", samples / "caption.txt"]
+    view = import_and_wait(unlocked, qtbot, paths, rows=3)
+    asked: list[str] = []
+    view.asset_detail.preview_wanted.connect(lambda asset_id, page: asked.append(asset_id))
+    for title in ("hero", "brief", "caption"):  # as fast as a held arrow key
+        select(view, title)
+    qtbot.waitUntil(lambda: view.asset_detail.preview.text() == TEXT, timeout=WAIT_MS)
+    assert asked == [view.selected_keys()[0]]
+
+
 def test_ctrl_n_imports_chosen_files(
     unlocked: SealroomApp, qtbot: QtBot, samples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

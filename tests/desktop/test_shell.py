@@ -126,7 +126,7 @@ def test_idle_time_locks_and_drops_decrypted_data(unlocked: SealroomApp, qtbot: 
     with qtbot.waitSignal(unlocked.window.locked, timeout=WAIT_MS):
         unlocked.idle.set_interval_ms(30)
     assert not unlocked.runner.unlocked
-    assert isinstance(unlocked.dialog, UnlockDialog)
+    qtbot.waitUntil(lambda: isinstance(unlocked.dialog, UnlockDialog), timeout=WAIT_MS)
     for view in unlocked.window.views.values():
         assert view.model.rowCount() == 0
         assert not view.loaded

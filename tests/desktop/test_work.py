@@ -372,6 +372,7 @@ def test_demo_button_builds_and_opens_the_demo(
     assert isinstance(assets_view, AssetsView)
     assert assets_view.assets.rowCount() > 0  # the real demo, with its campaigns' assets
     sealroom.window.lock()
+    qtbot.waitUntil(lambda: isinstance(sealroom.dialog, UnlockDialog), timeout=WAIT_MS)
     unlock = sealroom.dialog
     assert isinstance(unlock, UnlockDialog)
     assert "demo-password" in " ".join(label.text() for label in unlock.findChildren(QLabel))
