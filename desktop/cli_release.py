@@ -154,6 +154,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             {
                 "vault": str(summary.folder),
                 "user": summary.user,
+                "second_user": demo.SECOND_MANAGER,
                 "password": password if password == demo.DEFAULT_PASSWORD else None,
                 "parties": summary.parties,
                 "campaigns": summary.campaigns,
@@ -173,5 +174,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     print(f"user: {summary.user}")
     print(f"password: {shown}")
+    print(f"second manager, to approve the secret asset's release: {demo.SECOND_MANAGER}"
+          " (same password)")
     print(f"try: sealroom dashboard --vault {summary.folder}")
     return 0

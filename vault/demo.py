@@ -5,9 +5,9 @@ Talent represents three influencers working with four brands on six campaigns (`
 NDAs (one expired after grants were made under it, turning them into exceptions; one still
 unsigned), sponsorships, a licence and talent agreements with usage rights; about forty assets
 (photos, PDF briefs, a clip, captions, one of which still has placeholders); grants including an
-owner's override for the press; a refused grant; a secret asset waiting for a second approval;
-and one failed unlock attempt. Dates are relative to today, so the dashboard always has
-something to show.
+owner's override for the press; a refused grant; a secret asset waiting for a second approval,
+which `SECOND_MANAGER` can give; and one failed unlock attempt. Dates are relative to today,
+so the dashboard always has something to show.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from sealroom.crypto.keyslots import Role
 from sealroom.vault import demo_media as media
 from sealroom.vault.agreements import NewAgreement, UsageRight, add_agreement, edit_agreement
 from sealroom.vault.asset_import import ImportOptions, import_batch
@@ -39,9 +40,13 @@ from sealroom.vault.parties import add_party
 from sealroom.vault.release import ReleaseBlockedError, release_asset
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
+from sealroom.vault.users import add_user
 from sealroom.vault.when import When, now_utc, zone_of
 
 DEMO_USER = "demo"
+SECOND_MANAGER = "mira"
+"""A second manager with the demo's password: signing in as her approves the secret asset's
+release that the demo user asked for (a release needs someone other than who asked)."""
 DEFAULT_PASSWORD = "demo-password"
 
 Say = Callable[[str], None]
@@ -86,6 +91,8 @@ def build_demo(
     try:
         with tempfile.TemporaryDirectory(prefix="sealroom-demo-") as scratch, vault:
             counts = _fill(vault, Path(scratch), say)
+            say(f"adding {SECOND_MANAGER}, a second manager who can approve a release")
+            add_user(vault, SECOND_MANAGER, Role.MANAGER, password)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -18,6 +18,8 @@ DEMO_MODULE = "sealroom.vault.demo"
 DEMO_PASSWORD = "demo-password"
 """The demo vault's password (`sealroom.vault.demo.DEFAULT_PASSWORD`), shown to the person."""
 DEMO_USER = "demo"
+DEMO_SECOND_USER = "mira"
+"""A second manager in the demo vault (`sealroom.vault.demo.SECOND_MANAGER`)."""
 
 
 def demo_available() -> bool:
@@ -116,7 +118,8 @@ class DemoDialog(QDialog):
         note = QLabel(
             "A talent agency with its influencers, brands, campaigns, agreements and about "
             f"forty assets, made once in {folder.parent}. Its password is "
-            f"“{DEMO_PASSWORD}”."
+            f"“{DEMO_PASSWORD}”. A secret asset waits for a second person's approval: lock "
+            f"(Ctrl+L) and sign in as “{DEMO_SECOND_USER}”, same password, to give it."
         )
         note.setWordWrap(True)
         note.setObjectName("muted")

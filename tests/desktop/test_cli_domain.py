@@ -289,16 +289,20 @@ def test_demo_vault(tmp_path: Path, env: dict[str, str]) -> None:
     assert summary["seconds"] < 30
     assert (summary["parties"], summary["campaigns"], summary["assets"]) >= (9, 6, 36)
     user = {**demo_env, "SEALROOM_PASSWORD": "demo-password"}
-    board = js("dashboard", "--vault", folder, env=user)
+    board = js("dashboard", "--vault", folder, "--user", "demo", env=user)
     assert len(board["exceptions"]) == summary["exceptions"] >= 3
     reasons = " ".join(g["exception_reason"] for g in board["exceptions"])
     assert "expired" in reasons and "owner override" in reasons
     assert board["embargoes"] and board["expiries"] and board["failed_unlocks"]
-    (pending,) = js("releases", "--vault", folder, env=user)
+    (pending,) = js("releases", "--vault", folder, "--user", "demo", env=user)
     assert pending["requested_by"] == "demo" and pending["state"] == "pending"
-    listed = js("asset", "list", "--vault", folder, env=user)
+    second = summary["second_user"]
+    run("approve", pending["asset_id"], "--vault", folder, "--user", second, env=user)
+    (approved,) = js("releases", "--vault", folder, "--all", "--user", "demo", env=user)
+    assert approved["state"] != "pending" and approved["decided_by"] == second
+    listed = js("asset", "list", "--vault", folder, "--user", "demo", env=user)
     assert {a["kind"] for a in listed} >= {"image", "pdf", "text"}
-    agreements = js("agreement", "list", "--vault", folder, env=user)
+    agreements = js("agreement", "list", "--vault", folder, "--user", "demo", env=user)
     assert {a["current_status"] for a in agreements if a["kind"] == "nda"} >= {"signed", "expired"}
     again = run("demo", "--vault", folder, env=demo_env, code=1)
     assert "already exists and is not empty" in again.stderr
