@@ -8,7 +8,7 @@ from typing import Any
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.media import kind_of
 from sealroom.vault.session import Vault
-from sealroom.vault.store import query
+from sealroom.vault.store import contains_pattern, query
 from sealroom.vault.when import display
 
 SENSITIVITIES = ("internal", "confidential", "secret")
@@ -129,11 +129,6 @@ SORT_KEYS = {
 """What a page of assets can be sorted by (the columns of a table of assets)."""
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _search_clause(search: str) -> tuple[str, tuple[str, ...]]:
     """The WHERE clause (and its parameter) of a search of the assets table `a` joined with
     its campaign `c`; empty for an empty search."""
@@ -146,7 +141,7 @@ def _search_clause(search: str) -> tuple[str, tuple[str, ...]]:
         " OR EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id"
         " AND t.tag LIKE ?1 ESCAPE '\\')"
     )
-    return where, (_like(text),)
+    return where, (contains_pattern(text),)
 
 
 def count_asset_matches(vault: Vault, search: str) -> int:

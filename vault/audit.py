@@ -17,7 +17,7 @@ import rfc8785
 from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.records import Actor, utc_now
-from sealroom.vault.store import Connection, query
+from sealroom.vault.store import Connection, contains_pattern, query
 
 CHECKPOINT_EVERY = 1000
 
@@ -202,9 +202,8 @@ class AuditLog:
 
     @staticmethod
     def _matching(text: str, top_seq: int) -> tuple[str, tuple[Any, ...]]:
-        escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         like = " OR ".join(f"{c} LIKE ?2 ESCAPE '\\'" for c in SEARCHED_COLUMNS)
-        return f"seq <= ?1 AND ({like})", (top_seq, f"%{escaped}%")
+        return f"seq <= ?1 AND ({like})", (top_seq, contains_pattern(text.strip()))
 
     def iter_stored(self) -> Iterator[tuple[AuditEvent, bytes]]:
         """Every event in order with the leaf bytes stored for it (for verification)."""

@@ -137,6 +137,13 @@ def _as_vault_error(exc: DatabaseError) -> SealroomError:
     return CorruptDataError(f"vault database is damaged ({text}); run `sealroom verify`")
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its `%`, `_` and `\\` taken literally (use with
+    `ESCAPE '\\'`)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def query(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Run a read; database damage becomes our error."""
     try:

@@ -170,15 +170,11 @@ class PagedTableModel(ColumnsModel[R]):
                 self._pages.popitem(last=False)
             first = request.page * self.page_size
             self._changed(first, first + len(records) - 1)
-        self.page_arrived(request.page)
         self._ask_timer.start()
 
     def page_failed(self, request: PageRequest) -> None:
         if request.serial == self._serial:
             self._in_flight.discard(request.page)
-
-    def page_arrived(self, page: int) -> None:
-        """A subclass's hook, called after a page is in."""
 
     def _resize(self, total: int) -> None:
         total = max(0, total)
@@ -252,8 +248,8 @@ class PagedTableModel(ColumnsModel[R]):
         return -1
 
     def record_of(self, key: str) -> R | None:
-        row = self.row_of(key)
-        return self.record_at(row) if row >= 0 else None
+        """The record with this id among the rows in memory, or None."""
+        return next((r for _, r in self.loaded() if self._key(r) == key), None)
 
     def replace_record(self, record: R) -> None:
         """A record changed (edited here): shown at once where it is; a refresh re-sorts."""

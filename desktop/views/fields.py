@@ -97,12 +97,6 @@ class RecordCombo(QComboBox):
         self._choices.set_items(listed)
         self.setCurrentIndex(max(self._choices.row_of(current or ""), 0))
 
-    def select(self, key: str) -> None:
-        """Choose the record with this id, if it is listed."""
-        row = self._choices.row_of(key)
-        if row >= 0:
-            self.setCurrentIndex(row)
-
     def value(self) -> str | None:
         data = self.currentData(ID_ROLE)
         return str(data) if data else None
