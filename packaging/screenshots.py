@@ -96,13 +96,17 @@ def share_and_trace(app: QApplication, sealroom: SealroomApp, scratch: Path) -> 
     window.show_section("shares")
     wait(app, lambda: not sealroom.runner.busy)
     shares = window.views["shares"]
-    assert isinstance(shares, SharesView) and shares.data is not None
-    hero = next(a for a in shares.data.assets if a.kind == "image" and "hero" in a.title)
-    people = [p for p in shares.data.parties if p.kind in ("press", "influencer")][:2]
+    assert isinstance(shares, SharesView)
+    found: list[protect_tasks.ShareChoices] = []
+    task = sealroom.runner.submit(protect_tasks.share_choices)
+    task.done.connect(found.append)
+    wait(app, lambda: bool(found))
+    hero_id = next(key for key, title in found[0].assets if "hero" in title.casefold())
+    people = [p for p in found[0].parties if p.kind in ("press", "influencer")][:2]
     files = []
     for n, party in enumerate(people):
         out = scratch / f"preview-{n}.png"
-        fields = ShareFields(hero.id, party.id, out, 1200, True)
+        fields = ShareFields(hero_id, party.id, out, 1200, True)
         sealroom.runner.submit(protect_tasks.create_share, fields)
         files.append(out)
     wait(app, lambda: not sealroom.runner.busy)
