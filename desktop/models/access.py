@@ -17,8 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from sealroom.desktop.models.access_columns import Columns, Target, TargetColumns, column_header
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, Index, SearchProxy
-from sealroom.vault.grants import Grant
-from sealroom.vault.parties import Party
+from sealroom.vault.access.grants import Grant
+from sealroom.vault.parties.directory import Party
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 20
 """(party id, target id) of a cell."""

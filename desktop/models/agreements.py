@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.agreements import KIND_LABELS, Agreement
+from sealroom.vault.agreements.contracts import KIND_LABELS, Agreement
 
 STATUS_ORDER = {"draft": 0, "sent": 1, "signed": 2, "expired": 3, "terminated": 4}
 SIGNED = QColor("#2b8a3e")

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush
 
 from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.dashboard import Dashboard
+from sealroom.vault.reports.dashboard import Dashboard
 
 EMBARGOES = "embargoes"
 EXPIRIES = "expiries"

@@ -15,10 +15,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
 from sealroom.desktop.workers import Job
-from sealroom.vault import assets, parties, shares, trace
-from sealroom.vault.parties import Party
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.parties.directory import Party
+from sealroom.vault.protect import shares, trace
+from sealroom.vault.protect.shares import Share
 from sealroom.vault.session import Vault
-from sealroom.vault.shares import Share
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
 from sealroom.desktop.models.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
-from sealroom.vault import assets, parties
-from sealroom.vault.parties import Party
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.parties.directory import Party
 from sealroom.vault.session import Vault
 
 TEXT_PREVIEW_BYTES = 64 * 1024
@@ -41,7 +42,7 @@ def unlock_vault(job: Job, folder: Path, user: str, password: str) -> Vault:
 
 def build_demo(job: Job, folder: Path) -> Vault:
     """Build the demo vault (a few seconds of use-cases), then unlock it."""
-    from sealroom.vault import demo
+    from sealroom.vault.demo import build as demo
 
     demo.build_demo(folder, demo.DEFAULT_PASSWORD, job.say)
     return Vault.unlock(folder, demo.DEMO_USER, demo.DEFAULT_PASSWORD)

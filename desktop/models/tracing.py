@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.trace import SuspectReport
+from sealroom.vault.protect.trace import SuspectReport
 
 IDENTIFIED = QColor("#e03131")
 

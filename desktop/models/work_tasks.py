@@ -15,24 +15,22 @@ from PySide6.QtCore import QSize
 from sealroom.desktop.models.access_columns import AssetColumns
 from sealroom.desktop.models.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
-from sealroom.vault import (
-    agreements,
-    asset_details,
-    asset_targets,
-    assets,
-    campaigns,
-    dashboard,
-    grants,
-    parties,
-    release,
-)
-from sealroom.vault.agreements import Agreement, NewAgreement
-from sealroom.vault.asset_targets import CampaignFilter
-from sealroom.vault.assets import Asset
-from sealroom.vault.campaigns import Campaign
-from sealroom.vault.grants import Grant
-from sealroom.vault.media import media_type_of
-from sealroom.vault.parties import Party
+from sealroom.vault.access import grants
+from sealroom.vault.access.grants import Grant
+from sealroom.vault.agreements import contracts as agreements
+from sealroom.vault.agreements.contracts import Agreement, NewAgreement
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.assets import details as asset_details
+from sealroom.vault.assets import targets as asset_targets
+from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.assets.targets import CampaignFilter
+from sealroom.vault.media.files import media_type_of
+from sealroom.vault.parties import campaigns
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.parties.campaigns import Campaign
+from sealroom.vault.parties.directory import Party
+from sealroom.vault.release import approvals as release
+from sealroom.vault.reports import dashboard
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, parse_when
 

@@ -37,9 +37,9 @@ from sealroom.desktop.models.access_columns import AssetColumns, Target
 from sealroom.desktop.views import common
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.asset_targets import ALL_CAMPAIGNS, CampaignFilter
-from sealroom.vault.campaigns import Campaign
-from sealroom.vault.grants import Grant
+from sealroom.vault.access.grants import Grant
+from sealroom.vault.assets.targets import ALL_CAMPAIGNS, CampaignFilter
+from sealroom.vault.parties.campaigns import Campaign
 from sealroom.vault.when import display
 
 MODES = (("campaign", "Campaigns"), ("asset", "Assets"))

@@ -21,7 +21,12 @@ from sealroom.desktop.models.work_tasks import AgreementFields, Choices
 from sealroom.desktop.views.fields import CheckList, WhenField
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, KIND_LABELS, Agreement
+from sealroom.vault.agreements.contracts import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    KIND_LABELS,
+    Agreement,
+)
 from sealroom.vault.when import local_zone_name
 
 

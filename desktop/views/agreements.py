@@ -17,7 +17,7 @@ from sealroom.desktop.views import common
 from sealroom.desktop.views.agreement_dialog import AgreementDialog
 from sealroom.desktop.views.asset_preview import PreviewLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.agreements import STATUS_CHANGES, Agreement
+from sealroom.vault.agreements.contracts import STATUS_CHANGES, Agreement
 
 FACTS = ["Kind", "Status", "Parties", "Effective", "Expires", "Confidential until", "Scope",
          "Usage rights", "Document", "Notes", "Id"]

@@ -12,7 +12,7 @@ from sealroom.desktop.models.work_tasks import AssetFields, Choices
 from sealroom.desktop.views.fields import RecordCombo, WhenField
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.assets import SENSITIVITIES, Asset
+from sealroom.vault.assets.catalog import SENSITIVITIES, Asset
 
 
 class AssetDialog(RecordDialog):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 from sealroom.desktop.models import tasks
 from sealroom.desktop.models.table import human_size
 from sealroom.desktop.workers import Task, VaultRunner
-from sealroom.vault.assets import Asset
+from sealroom.vault.assets.catalog import Asset
 
 
 class ImportPanel(QFrame):

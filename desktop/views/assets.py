@@ -23,7 +23,7 @@ from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
 from sealroom.desktop.views.asset_preview import RENDER_SIZE, AssetDetail
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.assets import Asset
+from sealroom.vault.assets.catalog import Asset
 
 
 class AssetsView(TableSection):

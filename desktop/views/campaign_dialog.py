@@ -11,7 +11,7 @@ from sealroom.desktop.models.work_tasks import CampaignFields, Choices
 from sealroom.desktop.views.fields import CheckList, RecordCombo, WhenField
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.campaigns import Campaign
+from sealroom.vault.parties.campaigns import Campaign
 
 
 class CampaignDialog(RecordDialog):

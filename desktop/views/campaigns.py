@@ -11,7 +11,7 @@ from sealroom.desktop.models.table import short_time
 from sealroom.desktop.views import common
 from sealroom.desktop.views.campaign_dialog import CampaignDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.campaigns import Campaign
+from sealroom.vault.parties.campaigns import Campaign
 
 
 class CampaignsView(TableSection):

@@ -31,7 +31,7 @@ from sealroom.desktop.models.dashboard import (
 )
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE
 from sealroom.desktop.views.section import SectionContext, SectionView
-from sealroom.vault.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
+from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
 
 CARDS = (
     (EMBARGOES, "Embargoes lifting", f"next {EMBARGO_DAYS} days, and overdue ones",

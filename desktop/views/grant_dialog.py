@@ -16,8 +16,8 @@ from sealroom.desktop.models.work_tasks import GrantFields
 from sealroom.desktop.views.fields import WhenField
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.grants import GRANT_LEVELS, NdaRequiredError
-from sealroom.vault.parties import Party
+from sealroom.vault.access.grants import GRANT_LEVELS, NdaRequiredError
+from sealroom.vault.parties.directory import Party
 
 
 class GrantDialog(RecordDialog):

@@ -11,7 +11,7 @@ from sealroom.desktop.models.table import short_time
 from sealroom.desktop.views import common
 from sealroom.desktop.views.party_dialog import PartyDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.parties import Party
+from sealroom.vault.parties.directory import Party
 
 
 class PartiesView(TableSection):

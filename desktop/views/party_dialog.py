@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.models import tasks
 from sealroom.desktop.views.common import Form
 from sealroom.desktop.workers import VaultRunner
-from sealroom.vault.parties import PARTY_KINDS, Party
+from sealroom.vault.parties.directory import PARTY_KINDS, Party
 
 
 class PartyDialog(QDialog):

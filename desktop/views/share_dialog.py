@@ -20,7 +20,7 @@ from sealroom.desktop.models.protect_tasks import ShareChoices, ShareFields
 from sealroom.desktop.views.fields import RecordCombo
 from sealroom.desktop.views.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
+from sealroom.vault.protect.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
 
 
 class ShareDialog(RecordDialog):

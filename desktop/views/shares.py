@@ -15,7 +15,7 @@ from sealroom.desktop.views import common
 from sealroom.desktop.views.asset_preview import PreviewLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.views.share_dialog import ShareDialog
-from sealroom.vault.shares import Share
+from sealroom.vault.protect.shares import Share
 
 PREVIEW_SIZE = QSize(900, 900)
 

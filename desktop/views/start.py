@@ -14,7 +14,7 @@ from sealroom.desktop.views.unlock import busy_bar
 from sealroom.desktop.workers import VaultRunner
 from sealroom.vault.layout import HEADER_NAME
 
-DEMO_MODULE = "sealroom.vault.demo"
+DEMO_MODULE = "sealroom.vault.demo.build"
 DEMO_PASSWORD = "demo-password"
 """The demo vault's password (`sealroom.vault.demo.DEFAULT_PASSWORD`), shown to the person."""
 DEMO_USER = "demo"

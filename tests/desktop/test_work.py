@@ -29,10 +29,10 @@ from sealroom.desktop.views.dashboard import DashboardView
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.start import StartDialog
 from sealroom.desktop.views.unlock import UnlockDialog
-from sealroom.vault.agreements import NewAgreement, add_agreement
-from sealroom.vault.asset_import import ImportOptions, import_files
-from sealroom.vault.campaigns import add_campaign
-from sealroom.vault.parties import add_party
+from sealroom.vault.agreements.contracts import NewAgreement, add_agreement
+from sealroom.vault.assets.importing import ImportOptions, import_files
+from sealroom.vault.parties.campaigns import add_campaign
+from sealroom.vault.parties.directory import add_party
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

@@ -19,8 +19,9 @@ import sys
 import threading
 from pathlib import Path
 
-from sealroom.vault import assets, parties
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import VaultInUseError
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 

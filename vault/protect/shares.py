@@ -19,8 +19,11 @@ from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import assets, parties, previews, wrapped_settings
+from sealroom.vault import wrapped_settings
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.media import decode as previews
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.records import new_id, utc_now
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query

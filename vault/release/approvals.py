@@ -2,7 +2,7 @@
 
 An embargo holds until someone releases the asset, even after its planned time (the dashboard
 shows such assets as overdue). Releasing a caption or other text asset first runs the guard
-(`release_guard.check_text`) on its current version; any finding refuses the release, recorded
+(`guard.check_text`) on its current version; any finding refuses the release, recorded
 in the audit log as `denied`. Releasing a `secret` asset records a request; another owner or
 manager then approves it (`approve_release`), which runs the guard again on the same version
 and lifts the embargo. Every step is an audit event.
@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sealroom.vault.asset_records import Asset, load_asset
-from sealroom.vault.campaigns import campaign_handles
+from sealroom.vault.assets.records import Asset, load_asset
 from sealroom.vault.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from sealroom.vault.parties.campaigns import campaign_handles
 from sealroom.vault.records import new_id
-from sealroom.vault.release_guard import Finding, check_text, summary
+from sealroom.vault.release.guard import Finding, check_text, summary
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import now_utc, stamp

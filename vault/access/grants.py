@@ -18,10 +18,10 @@ from datetime import datetime
 from typing import Any
 
 from sealroom.crypto.keyslots import Role
-from sealroom.vault.agreement_records import load_agreement
-from sealroom.vault.coverage import Coverage, CoverageIndex
+from sealroom.vault.access.coverage import Coverage, CoverageIndex
+from sealroom.vault.agreements.records import load_agreement
 from sealroom.vault.errors import InvalidInputError, NotFoundError, PermissionDeniedError
-from sealroom.vault.parties import active_party
+from sealroom.vault.parties.directory import active_party
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query

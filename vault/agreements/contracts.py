@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from sealroom.vault.agreement_records import (
+from sealroom.vault.agreements.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     COLUMNS,
@@ -32,7 +32,7 @@ from sealroom.vault.agreement_records import (
 )
 from sealroom.vault.blobs import BlobRecord
 from sealroom.vault.errors import InvalidInputError, SealroomError
-from sealroom.vault.parties import active_party
+from sealroom.vault.parties.directory import active_party
 from sealroom.vault.records import new_id, utc_now
 from sealroom.vault.session import Vault
 from sealroom.vault.store import Connection

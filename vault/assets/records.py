@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sealroom.vault.errors import InvalidInputError, NotFoundError
-from sealroom.vault.media import kind_of
+from sealroom.vault.media.files import kind_of
 from sealroom.vault.session import Vault
 from sealroom.vault.store import contains_pattern, query
 from sealroom.vault.when import display

@@ -1,8 +1,8 @@
 """Assets: confidential files kept encrypted in the vault (import, export, list, delete).
 
 An asset keeps every version it was given (`asset_versions`); the `assets` row describes the
-newest. Importing is in `asset_import`, editing campaign, sensitivity, embargo and tags in
-`asset_details`; this module reads, exports and deletes.
+newest. Importing is in `importing`, editing campaign, sensitivity, embargo and tags in
+`details`; this module reads, exports and deletes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sealroom.crypto.stream import Progress
-from sealroom.vault.asset_import import (
+from sealroom.vault.assets.importing import (
     DuplicateAssetError,
     ImportOptions,
     add_version,
@@ -21,7 +21,7 @@ from sealroom.vault.asset_import import (
     import_batch,
     import_files,
 )
-from sealroom.vault.asset_records import (
+from sealroom.vault.assets.records import (
     SENSITIVITIES,
     Asset,
     AssetVersion,
@@ -32,7 +32,7 @@ from sealroom.vault.asset_records import (
     load_versions,
 )
 from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
-from sealroom.vault.media import media_type_of
+from sealroom.vault.media.files import media_type_of
 from sealroom.vault.session import Vault
 from sealroom.vault.store import IntegrityError, query
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sealroom.vault.dashboard import upcoming_embargoes, upcoming_expiries
 from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.records import app_version
+from sealroom.vault.reports.dashboard import upcoming_embargoes, upcoming_expiries
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

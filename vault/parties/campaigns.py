@@ -1,7 +1,7 @@
 """Campaigns: a brand's launch with its influencers, assets and agreements.
 
 The launch is the campaign's embargo: an asset imported into a campaign whose launch is ahead is
-embargoed until then (see `asset_import`), and a grant on a campaign needs an NDA while the
+embargoed until then (see `assets.importing`), and a grant on a campaign needs an NDA while the
 launch is ahead (see `coverage`).
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sealroom.vault.errors import InvalidInputError, NotFoundError
-from sealroom.vault.parties import Party, active_party
+from sealroom.vault.parties.directory import Party, active_party
 from sealroom.vault.records import new_id, utc_now
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query

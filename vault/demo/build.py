@@ -1,7 +1,7 @@
 """A realistic demo vault: a talent agency, its influencers, brands, campaigns and agreements.
 
 Built only through the use-cases, so its audit log is what real work leaves behind: Northlight
-Talent represents three influencers working with four brands on six campaigns (`demo_data`);
+Talent represents three influencers working with four brands on six campaigns (`data`);
 NDAs (one expired after grants were made under it, turning them into exceptions; one still
 unsigned), sponsorships, a licence and talent agreements with usage rights; about forty assets
 (photos, PDF briefs, a clip, captions, one of which still has placeholders); grants including an
@@ -22,11 +22,16 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from sealroom.crypto.keyslots import Role
-from sealroom.vault import demo_media as media
-from sealroom.vault.agreements import NewAgreement, UsageRight, add_agreement, edit_agreement
-from sealroom.vault.asset_import import ImportOptions, import_batch
-from sealroom.vault.campaigns import add_campaign
-from sealroom.vault.demo_data import (
+from sealroom.vault.access.grants import NdaRequiredError, grant_access, query_grants, revoke_grant
+from sealroom.vault.agreements.contracts import (
+    NewAgreement,
+    UsageRight,
+    add_agreement,
+    edit_agreement,
+)
+from sealroom.vault.assets.importing import ImportOptions, import_batch
+from sealroom.vault.demo import media
+from sealroom.vault.demo.data import (
     AGREEMENTS,
     BRIEF_LINES,
     CAMPAIGNS,
@@ -35,9 +40,9 @@ from sealroom.vault.demo_data import (
     CampaignSpec,
 )
 from sealroom.vault.errors import WrongPasswordError
-from sealroom.vault.grants import NdaRequiredError, grant_access, query_grants, revoke_grant
-from sealroom.vault.parties import add_party
-from sealroom.vault.release import ReleaseBlockedError, release_asset
+from sealroom.vault.parties.campaigns import add_campaign
+from sealroom.vault.parties.directory import add_party
+from sealroom.vault.release.approvals import ReleaseBlockedError, release_asset
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.users import add_user

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sealroom.vault.asset_records import (
+from sealroom.vault.assets.records import (
     COLUMNS,
     VERSION_COLUMNS,
     Asset,
@@ -30,7 +30,7 @@ from sealroom.vault.asset_records import (
 )
 from sealroom.vault.blobs import BlobRecord
 from sealroom.vault.errors import InvalidInputError
-from sealroom.vault.media import Inspection, inspect
+from sealroom.vault.media.files import Inspection, inspect
 from sealroom.vault.records import new_id, utc_now
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query

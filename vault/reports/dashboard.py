@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sealroom.vault.agreement_records import KIND_LABELS, load_agreements
-from sealroom.vault.grants import Grant, query_grants
+from sealroom.vault.access.grants import Grant, query_grants
+from sealroom.vault.agreements.records import KIND_LABELS, load_agreements
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, from_stamp, now_utc, stamp

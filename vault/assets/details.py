@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sealroom.vault.asset_records import Asset, check_sensitivity, clean_tags, load_asset
+from sealroom.vault.assets.records import Asset, check_sensitivity, clean_tags, load_asset
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query

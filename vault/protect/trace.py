@@ -22,10 +22,10 @@ from sealroom.crypto.watermark import (
     index_entry,
     trace_image,
 )
-from sealroom.vault import previews
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.media import decode as previews
+from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key
 from sealroom.vault.session import Vault
-from sealroom.vault.shares import Share, asset_pages, list_shares, watermark_key
 from sealroom.vault.store import query
 
 MAX_SUSPECT_BYTES = 512 * 1024 * 1024

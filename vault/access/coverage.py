@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sealroom.vault.agreement_records import Agreement, load_agreements
-from sealroom.vault.asset_records import NDA_SENSITIVITIES
+from sealroom.vault.agreements.records import Agreement, load_agreements
+from sealroom.vault.assets.records import NDA_SENSITIVITIES
 from sealroom.vault.errors import NotFoundError
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
