@@ -23,8 +23,8 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import ShareFields
+from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.protect import ShareFields
 from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.views.preferences import Preferences

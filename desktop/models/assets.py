@@ -18,17 +18,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QBrush, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column, human_size
+from sealroom.desktop.widgets.colours import SENSITIVITY_COLOURS, WARNING
 from sealroom.vault.assets.catalog import Asset
 from sealroom.vault.when import display
 
 THUMBNAIL_SIZE = QSize(160, 120)
-WARNING = QColor("#e8590c")
-SENSITIVITY_COLOURS = {"secret": QColor("#e03131"), "confidential": QColor("#d9480f")}
 SENSITIVITY_ORDER = {"internal": 0, "confidential": 1, "secret": 2}
 PAGE_SIZE = 200
 KEEP_THUMBNAILS = 300

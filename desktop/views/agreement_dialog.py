@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import work_tasks
-from sealroom.desktop.models.work_tasks import AgreementFields, Choices
-from sealroom.desktop.views.fields import CheckList, WhenField
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.work import AgreementFields, Choices
+from sealroom.desktop.widgets.fields import CheckList, WhenField
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
 from sealroom.vault.agreements.contracts import (
     AGREEMENT_KINDS,

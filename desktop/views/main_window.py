@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.views.common import MessageBar
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.sections import SECTIONS, Section
+from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import VaultRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 from sealroom.desktop.models.assets import AssetListing
 from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
-from sealroom.desktop.models.previews import Preview, render_preview
+from sealroom.desktop.tasks.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.parties import directory as parties

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sealroom.desktop.views.common import Form
-from sealroom.desktop.views.unlock import busy_bar
+from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 
 from sealroom.desktop.models.access_columns import AssetColumns
-from sealroom.desktop.models.previews import Preview, render_preview
+from sealroom.desktop.tasks.previews import Preview, render_preview
 from sealroom.desktop.workers import Job
 from sealroom.vault.access import grants
 from sealroom.vault.access.grants import Grant
