@@ -12,7 +12,7 @@ import secrets
 import pyrage
 from xkcdpass import xkcd_password
 
-from sealroom.crypto.errors import PackageError
+from sealroom.crypto.errors import PackageError, PackageKeyError
 
 MAGIC = b"age-encryption.org/v1\n"
 MAX_SCRYPT_LOG_N = 22
@@ -86,22 +86,22 @@ def stanza_types(data: bytes) -> list[str]:
 
 def decrypt_with_identity(data: bytes, identity: bytes | bytearray) -> bytes:
     if "X25519" not in stanza_types(data):
-        raise PackageError("this package is not encrypted to a key (open it with its passphrase)")
+        raise PackageKeyError("this package is not encrypted to a key: use its passphrase")
     try:
         return bytes(pyrage.decrypt(data, [_identity(identity)]))
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
-            raise PackageError("this package is not addressed to your key") from None
+            raise PackageKeyError("this package is not addressed to your key") from None
         raise PackageError("the package is damaged or was tampered with") from None
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     if stanza_types(data) != ["scrypt"]:
-        raise PackageError("this package is encrypted to a key, not a passphrase")
+        raise PackageKeyError("this package is encrypted to a key, not a passphrase")
     try:
         return bytes(pyrage.passphrase.decrypt(data, passphrase))
     except pyrage.DecryptError:
-        raise PackageError(
+        raise PackageKeyError(
             "wrong passphrase, or the package is damaged or was tampered with"
         ) from None
 
@@ -110,4 +110,4 @@ def _identity(identity: bytes | bytearray) -> pyrage.x25519.Identity:
     try:
         return pyrage.x25519.Identity.from_str(bytes(identity).decode("ascii").strip())
     except (pyrage.IdentityError, UnicodeDecodeError, ValueError):
-        raise PackageError("not an age identity (AGE-SECRET-KEY-1...)") from None
+        raise PackageKeyError("not an age identity (AGE-SECRET-KEY-1...)") from None

@@ -19,3 +19,7 @@ class UnsafeParametersError(SealroomError):
 
 class PackageError(SealroomError):
     """A share package cannot be opened: wrong key, damaged, tampered, or outside its window."""
+
+
+class PackageKeyError(PackageError):
+    """The package is not for this identity or passphrase: the person can try another."""

@@ -17,7 +17,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from sealroom.crypto import agebox, sharepkg
-from sealroom.crypto.errors import PackageError
+from sealroom.crypto.errors import (
+    CorruptDataError,
+    PackageError,
+    PackageKeyError,
+    WrongPasswordError,
+)
+from sealroom.crypto.identity import read_identity, unlock_identity
 from sealroom.crypto.receipt import Receipt, make_receipt
 from sealroom.vault.partner.store import KnownSender, PartnerStore
 
@@ -44,8 +50,8 @@ class OpenedShare:
         return [(a, f) for a in self.manifest.assets for f in a.files]
 
 
-def read_package_file(path: Path) -> bytes:
-    """A bounded read of a regular file; a FIFO or device is refused without blocking."""
+def read_package_file(path: Path, head: int | None = None) -> bytes:
+    """A bounded read of a regular file (or its first `head` bytes); a FIFO is refused."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -56,7 +62,7 @@ def read_package_file(path: Path) -> bytes:
             raise PackageError(f"{path.name} is not a regular file")
         if info.st_size > MAX_PACKAGE:
             raise PackageError(f"{path.name} is larger than a share package can be")
-        return f.read(MAX_PACKAGE + 1)
+        return f.read(MAX_PACKAGE + 1 if head is None else head)
 
 
 def open_share(
@@ -132,3 +138,37 @@ def receipt_for(share: OpenedShare, accepted_at: str, identity: bytes | bytearra
         hashlib.sha256(manifest.nda_terms.encode()).hexdigest(),
     )
     return make_receipt(receipt, identity, manifest.receipt_recipient)
+
+
+def open_package_file(
+    path: Path,
+    store: PartnerStore,
+    *,
+    identity_file: Path | None = None,
+    password: str | None = None,
+    passphrase: str | None = None,
+    now: datetime | None = None,
+) -> tuple[OpenedShare, bytearray | None]:
+    """Read, unlock and check a package file. Slow (key derivation): never on a GUI thread.
+
+    Returns the opened share and the unlocked identity (for the receipt; wipe it when done).
+    """
+    data = read_package_file(path)
+    if passphrase is not None:
+        return open_share(data, store, passphrase=passphrase.strip(), now=now), None
+    if identity_file is None or password is None:
+        raise PackageKeyError("choose your identity file and type its password")
+    try:
+        secret = unlock_identity(read_identity(identity_file), password)
+    except (CorruptDataError, WrongPasswordError) as exc:
+        raise PackageKeyError(str(exc)) from None
+    try:
+        return open_share(data, store, identity=secret, now=now), secret
+    except BaseException:
+        secret[:] = bytes(len(secret))
+        raise
+
+
+def needs_passphrase(path: Path) -> bool:
+    """True when the package opens with a passphrase, False when with an identity."""
+    return agebox.stanza_types(read_package_file(path, agebox.MAX_HEADER)) == ["scrypt"]
