@@ -17,6 +17,8 @@ from sealroom.desktop.cli_io import (
     read_password,
 )
 from sealroom.vault import assets, parties, users
+from sealroom.vault.audit import AuditEvent
+from sealroom.vault.audit_detail import SEALED
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.layout import read_header
 from sealroom.vault.session import Vault
@@ -211,11 +213,26 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         print_json([e.to_json() for e in events])
     else:
         rows = [
-            (e.seq, e.time[:19].replace("T", " "), e.actor, e.action, e.object, e.outcome, e.reason)
+            (
+                e.seq,
+                e.time[:19].replace("T", " "),
+                e.actor,
+                e.action,
+                e.object,
+                e.outcome,
+                _detail(e),
+            )
             for e in events
         ]
         print_table(["SEQ", "TIME (UTC)", "ACTOR", "ACTION", "OBJECT", "OUTCOME", "DETAIL"], rows)
     return 0
+
+
+def _detail(event: AuditEvent) -> str:
+    """The reason, and a mark where free text is sealed from this reader (an auditor)."""
+    if not event.detail:
+        return event.reason
+    return f"{event.reason} {SEALED}".strip()
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

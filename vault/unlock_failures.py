@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import socket
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,11 +87,15 @@ def record_failure(folder: Path, user: str, reason: str, vault_id: str = "") -> 
     }
     key = _device_key()
     line = json.dumps({**entry, "mac": _mac(key, vault_id, entry) if key else ""})
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags, 0o600)
     except OSError:
-        return  # a planted symlink or a folder we cannot write: the attempt goes unrecorded
+        return  # a planted symlink or FIFO, or an unwritable folder: not recorded
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return
     with open(fd, "a", encoding="utf-8") as out:
         out.write(line + "\n")
         out.flush()
