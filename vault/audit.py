@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import rfc8785
@@ -53,27 +53,27 @@ class AuditEvent:
         return rfc8785.dumps(self.to_json())
 
     def to_json(self) -> dict[str, Any]:
-        fields = asdict(self)
+        fields = {name: getattr(self, name) for name in EVENT_FIELDS}  # flat: no deep copy
         if not fields["detail"]:
             del fields["detail"]  # events written before sealed details hash without the key
         return fields
 
 
 EVENT_COLUMNS = "seq, time, actor, role, device, app_version, action, object, outcome, reason"
+COLUMN_NAMES = tuple(name.strip() for name in EVENT_COLUMNS.split(","))
+EVENT_FIELDS = (*COLUMN_NAMES, "detail")
 SEARCHED_COLUMNS = ("actor", "role", "device", "action", "object", "outcome")
 
 
 def _event(columns: tuple[Any, ...], sealed: bytes) -> AuditEvent:
     """An event from its EVENT_COLUMNS and its sealed detail, as stored."""
-    names = [name.strip() for name in EVENT_COLUMNS.split(",")]
-    fields = dict(zip(names, columns, strict=True))
+    fields = dict(zip(COLUMN_NAMES, columns, strict=True))
     return AuditEvent(**fields, detail=base64.b64encode(sealed).decode())
 
 
 def astuple_columns(event: AuditEvent) -> tuple[Any, ...]:
     """The values of EVENT_COLUMNS, in order."""
-    fields = asdict(event)
-    return tuple(fields[name.strip()] for name in EVENT_COLUMNS.split(","))
+    return tuple(getattr(event, name) for name in COLUMN_NAMES)
 
 
 def audit_origin(vault_id: str) -> str:
