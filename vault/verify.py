@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
-from sealroom.crypto.signing import verify as verify_signature
+from sealroom.vault import epochs, headertrust
 from sealroom.vault.audit import checkpoint_note
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.session import Vault
@@ -120,10 +120,12 @@ def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]
                 "the end of the log (events were removed)"
             )
         expected = checkpoint_note(log.origin, checkpoint.size, checkpoint.root)
-        if checkpoint.note != expected or not verify_signature(
-            public_key, checkpoint.note.encode(), checkpoint.signature
-        ):
-            report.problems.append(
-                f"audit log: checkpoint at {checkpoint.size} events has a bad signature"
-            )
+        problem = epochs.checkpoint_problem(
+            vault.header, checkpoint.size, checkpoint.note.encode(), checkpoint.signature
+        )
+        if checkpoint.note != expected:
+            problem = f"checkpoint at {checkpoint.size} events has a bad signature"
+        if problem is not None:
+            report.problems.append(f"audit log: {problem}")
         report.checkpoints_checked += 1
+    report.problems += headertrust.folder_problems(vault.folder)

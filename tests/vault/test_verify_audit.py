@@ -18,6 +18,7 @@ from sealroom.crypto.merkle import leaf_hash, root_of
 from sealroom.crypto.signing import verify as verify_signature
 from sealroom.vault import assets, parties, users, verify
 from sealroom.vault.audit import AuditEvent, checkpoint_note
+from sealroom.vault.epochs import signing_key_for_size
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.session import Vault
 
@@ -45,7 +46,9 @@ def _check_tree(vault: Vault) -> None:
         assert checkpoint.note == checkpoint_note(
             vault.audit.origin, checkpoint.size, checkpoint.root
         )
-        assert verify_signature(public_key, checkpoint.note.encode(), checkpoint.signature)
+        # each checkpoint is signed by the key of its epoch (a removal starts a new one)
+        epoch_key = signing_key_for_size(vault.header, checkpoint.size).public_key
+        assert verify_signature(epoch_key, checkpoint.note.encode(), checkpoint.signature)
 
 
 def test_every_use_case_appends_an_event(vault: Vault, vault_dir: Path, tmp_path: Path) -> None:
