@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sealroom.crypto.adminsig import sign_header
 from sealroom.crypto.header import EpochKey, VaultHeader
-from sealroom.crypto.kdf import KdfParams, Password, calibrate
+from sealroom.crypto.kdf import KdfParams, Password, calibrate, check_new_params
 from sealroom.crypto.keyslots import (
     CompartmentKeys,
     KeySlot,
@@ -100,6 +100,8 @@ class Vault:
             raise InvalidInputError("the first user needs a name")
         if folder.exists() and any(folder.iterdir()):
             raise InvalidInputError(f"{folder} already exists and is not empty")
+        kdf = kdf or calibrate()
+        check_new_params(kdf)  # before anything is written: weak parameters are refused
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         lock = VaultLock(folder)
         try:
@@ -110,7 +112,7 @@ class Vault:
                 admin=generate_signing_key()[0],
             )
             signing_key, signing_public = generate_signing_key()
-            slot = seal_slot(vault_id, user, Role.OWNER, password, keys, kdf or calibrate(), 1)
+            slot = seal_slot(vault_id, user, Role.OWNER, password, keys, kdf, 1)
             header = VaultHeader(
                 vault_id, signing_public, (slot,), 1, signing_keys=(EpochKey(1, signing_public, 0),)
             )

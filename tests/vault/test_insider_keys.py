@@ -24,7 +24,7 @@ from sealroom.crypto.keyslots import (
 )
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.vault import assets, users, verify
-from sealroom.vault.errors import CorruptDataError, WrongPasswordError
+from sealroom.vault.errors import CorruptDataError, UnsafeParametersError, WrongPasswordError
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"
@@ -271,6 +271,22 @@ def test_a_tampered_id_or_role_is_reported_as_tampering(
     assert not (vault_dir / "unlock-failures.jsonl").exists()  # not counted as a guess
     (vault_dir / "header.json").write_bytes(original)
     Vault.unlock(vault_dir, user, password).lock()
+
+
+# -- weak key derivation ----------------------------------------------------------------------
+
+
+def test_init_refuses_weak_key_derivation_outside_tests(tmp_path: Path) -> None:
+    weak = kdf.KdfParams(salt=b"s" * 16, iterations=1, memory_kib=256, lanes=1)
+    assert kdf.test_parameters_allowed()  # what the suite runs with ...
+    kdf.disable_test_parameters()  # ... and what the app runs with
+    try:
+        for params in (weak, replace(weak, memory_kib=kdf.MIN_MEMORY_KIB)):
+            with pytest.raises(UnsafeParametersError):
+                Vault.create(tmp_path / "weak.sealroom", "owner", PASSWORD, params)
+            assert not (tmp_path / "weak.sealroom").exists()
+    finally:
+        kdf.enable_test_parameters()
 
 
 # -- the header recorded in vault.db ----------------------------------------------------------
