@@ -13,7 +13,7 @@ from sealroom.desktop import cli_args as domain
 from sealroom.desktop import cli_commands as c
 from sealroom.desktop.cli_watermark import add_watermark_commands
 from sealroom.vault.errors import SealroomError
-from sealroom.vault.parties import PARTY_KINDS
+from sealroom.vault.parties.directory import PARTY_KINDS
 
 DEBUG_ENV = "SEALROOM_DEBUG"
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from sealroom.desktop import cli_domain as d
 from sealroom.desktop import cli_release as r
-from sealroom.vault.agreement_records import AGREEMENT_KINDS, AGREEMENT_STATUSES
-from sealroom.vault.asset_records import SENSITIVITIES
-from sealroom.vault.grants import GRANT_LEVELS
+from sealroom.vault.access.grants import GRANT_LEVELS
+from sealroom.vault.agreements.records import AGREEMENT_KINDS, AGREEMENT_STATUSES
+from sealroom.vault.assets.records import SENSITIVITIES
 from sealroom.vault.when import local_zone_name
 
 Common = Callable[..., None]

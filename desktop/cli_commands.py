@@ -15,9 +15,11 @@ from sealroom.desktop.cli_io import (
     read_new_password,
     read_password,
 )
-from sealroom.vault import assets, parties, users
+from sealroom.vault import users
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.layout import read_header
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.verify import verify_vault
 from sealroom.vault.when import parse_when

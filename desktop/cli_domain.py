@@ -7,9 +7,13 @@ from pathlib import Path
 
 from sealroom.desktop.cli_commands import done, open_vault
 from sealroom.desktop.cli_io import human_size, print_json, print_table
-from sealroom.vault import agreements, asset_details, assets, campaigns, grants
-from sealroom.vault.agreement_records import Agreement
+from sealroom.vault.access import grants
+from sealroom.vault.agreements import contracts as agreements
+from sealroom.vault.agreements.records import Agreement
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.assets import details as asset_details
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.parties import campaigns
 from sealroom.vault.when import When, parse_when
 
 

@@ -8,8 +8,11 @@ from pathlib import Path
 
 from sealroom.desktop.cli_commands import done, open_vault
 from sealroom.desktop.cli_io import NEW_PASSWORD_ENV, print_json, print_table
-from sealroom.vault import calendar_export, dashboard, release, users
-from sealroom.vault.release import GuardReport, ReleaseBlockedError
+from sealroom.vault import users
+from sealroom.vault.release import approvals as release
+from sealroom.vault.release.approvals import GuardReport, ReleaseBlockedError
+from sealroom.vault.reports import calendar as calendar_export
+from sealroom.vault.reports import dashboard
 
 
 def _print_findings(args: argparse.Namespace, report: GuardReport) -> None:
@@ -143,7 +146,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sealroom.vault import demo  # numpy and the sample images: only for this command
+    from sealroom.vault.demo import (
+        build as demo,  # numpy and the sample images: only for this command
+    )
 
     password = os.environ.get(NEW_PASSWORD_ENV) or demo.DEFAULT_PASSWORD
     users.check_new_password(password)

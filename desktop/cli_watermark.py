@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sealroom.desktop.cli_commands import open_vault
 from sealroom.desktop.cli_io import print_json, print_table
-from sealroom.vault import shares, trace
+from sealroom.vault.protect import shares, trace
 
 Common = Callable[..., None]
 SHOWN_CANDIDATES = 5

@@ -1,6 +1,6 @@
 """Make the README screenshots from the demo vault: `make screenshots` (or run this file).
 
-Builds the demo vault (`sealroom.vault.demo`) in a temporary folder, opens it in the real app
+Builds the demo vault (`sealroom.vault.demo.build`) in a temporary folder, opens it in the real app
 offscreen (or on the display given by QT_QPA_PLATFORM), shows each screen and saves a PNG of
 the window to resources/screenshots/. On the way two previews are shared and one is traced, so
 that the Shares and Leak tracing screens have content. Nothing is kept but the PNGs: the demo
@@ -23,8 +23,8 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import ShareFields
+from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.protect import ShareFields
 from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.views.preferences import Preferences
@@ -57,7 +57,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs")
     args = parser.parse_args()
 
-    from sealroom.vault.demo import DEFAULT_PASSWORD, DEMO_USER, build_demo
+    from sealroom.vault.demo.build import DEFAULT_PASSWORD, DEMO_USER, build_demo
 
     app = QApplication(sys.argv[:1])
     args.out.mkdir(parents=True, exist_ok=True)

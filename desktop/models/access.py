@@ -13,19 +13,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from sealroom.desktop.models.access_columns import Columns, Target, TargetColumns, column_header
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, Index, SearchProxy
-from sealroom.vault.grants import Grant
-from sealroom.vault.parties import Party
+from sealroom.desktop.widgets.colours import (
+    EXCEPTION_BACKGROUND,
+    GRANTED_BACKGROUND,
+    INHERITED_BACKGROUND,
+)
+from sealroom.vault.access.grants import Grant
+from sealroom.vault.parties.directory import Party
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 20
 """(party id, target id) of a cell."""
 PARTY_NAME_ROLE = Qt.ItemDataRole.UserRole + 21
-EXCEPTION_BACKGROUND = QColor(255, 146, 43, 110)
-GRANTED_BACKGROUND = QColor(64, 192, 87, 70)
-INHERITED_BACKGROUND = QColor(64, 192, 87, 32)
 COLUMN_HEADER_SIZE = QSize(116, 46)
 """Every column header's size: two short lines (see `column_header`)."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import overload
 
-from sealroom.vault.asset_targets import AssetTarget
+from sealroom.vault.assets.targets import AssetTarget
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.agreements import KIND_LABELS, Agreement
+from sealroom.desktop.widgets.colours import MUTED, SIGNED, WARNING
+from sealroom.vault.agreements.contracts import KIND_LABELS, Agreement
 
 STATUS_ORDER = {"draft": 0, "sent": 1, "signed": 2, "expired": 3, "terminated": 4}
-SIGNED = QColor("#2b8a3e")
-MUTED = QColor("#868e96")
 
 
 def kind_label(agreement: Agreement) -> str:

@@ -18,23 +18,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QBrush, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column, human_size
-from sealroom.vault.assets import Asset
+from sealroom.desktop.widgets.colours import SENSITIVITY_COLOURS, WARNING
+from sealroom.vault.assets.catalog import Asset
 from sealroom.vault.when import display
 
 THUMBNAIL_SIZE = QSize(160, 120)
-WARNING = QColor("#e8590c")
-SENSITIVITY_COLOURS = {"secret": QColor("#e03131"), "confidential": QColor("#d9480f")}
 SENSITIVITY_ORDER = {"internal": 0, "confidential": 1, "secret": 2}
 PAGE_SIZE = 200
 KEEP_THUMBNAILS = 300
 """Thumbnails kept decrypted in memory (about 23 MB); the least recently painted go first."""
 SORT_KEYS = ("title", "campaign", "sensitivity", "embargo", "size")
-"""The vault's sort key of each column (see `vault.asset_records.SORT_KEYS`)."""
+"""The vault's sort key of each column (see `vault.assets.records.SORT_KEYS`)."""
 KIND_LABELS = {"image": "Image", "video": "Video", "pdf": "PDF", "text": "Text", "file": "File"}
 
 
@@ -53,7 +52,7 @@ def kind_label(asset: Asset) -> str:
 
 @dataclass(frozen=True)
 class AssetListing:
-    """The search and sort the vault lists assets with (see `vault.asset_records.SORT_KEYS`)."""
+    """The search and sort the vault lists assets with (see `vault.assets.records.SORT_KEYS`)."""
 
     search: str
     sort: str

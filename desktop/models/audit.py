@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column, short_time
+from sealroom.desktop.widgets.colours import FAILURE_COLOUR
 from sealroom.vault.audit import AuditEvent
 
 PAGE_SIZE = 100
-FAILURE_COLOUR = QColor("#d9534f")
 
 
 def _when(e: AuditEvent) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
-from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.campaigns import Campaign
+from sealroom.desktop.widgets.colours import WARNING
+from sealroom.vault.parties.campaigns import Campaign
 from sealroom.vault.when import now_utc, stamp
 
 

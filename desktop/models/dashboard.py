@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
-from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.dashboard import Dashboard
+from sealroom.desktop.widgets.colours import WARNING
+from sealroom.vault.reports.dashboard import Dashboard
 
 EMBARGOES = "embargoes"
 EXPIRIES = "expiries"

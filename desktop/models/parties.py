@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from sealroom.desktop.models.table import Column, RecordTableModel, short_time
-from sealroom.vault.parties import Party
+from sealroom.vault.parties.directory import Party
 
 
 class PartiesModel(RecordTableModel[Party]):

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
-from sealroom.desktop.models.agreements import MUTED
-from sealroom.desktop.models.protect_tasks import ShareRow
 from sealroom.desktop.models.table import Column, RecordTableModel, short_time
+from sealroom.desktop.tasks.protect import ShareRow
+from sealroom.desktop.widgets.colours import MUTED
 
 
 class SharesModel(RecordTableModel[ShareRow]):

@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from sealroom.desktop.models.assets import WARNING
 from sealroom.desktop.models.table import Column, RecordTableModel
-from sealroom.vault.trace import SuspectReport
-
-IDENTIFIED = QColor("#e03131")
+from sealroom.desktop.widgets.colours import IDENTIFIED, WARNING
+from sealroom.vault.protect.trace import SuspectReport
 
 
 @dataclass(frozen=True)

@@ -24,22 +24,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sealroom.desktop.models import work_tasks
 from sealroom.desktop.models.access import (
     COLUMN_HEADER_SIZE,
-    EXCEPTION_BACKGROUND,
-    GRANTED_BACKGROUND,
-    INHERITED_BACKGROUND,
     AccessModel,
     AccessProxy,
 )
 from sealroom.desktop.models.access_columns import AssetColumns, Target
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.asset_targets import ALL_CAMPAIGNS, CampaignFilter
-from sealroom.vault.campaigns import Campaign
-from sealroom.vault.grants import Grant
+from sealroom.desktop.widgets import forms as common
+from sealroom.desktop.widgets.colours import (
+    EXCEPTION_BACKGROUND,
+    GRANTED_BACKGROUND,
+    INHERITED_BACKGROUND,
+)
+from sealroom.vault.access.grants import Grant
+from sealroom.vault.assets.targets import ALL_CAMPAIGNS, CampaignFilter
+from sealroom.vault.parties.campaigns import Campaign
 from sealroom.vault.when import display
 
 MODES = (("campaign", "Campaigns"), ("asset", "Assets"))

@@ -16,12 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import work_tasks
-from sealroom.desktop.models.work_tasks import AgreementFields, Choices
-from sealroom.desktop.views.fields import CheckList, WhenField
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.work import AgreementFields, Choices
+from sealroom.desktop.widgets.fields import CheckList, WhenField
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.agreements import AGREEMENT_KINDS, AGREEMENT_STATUSES, KIND_LABELS, Agreement
+from sealroom.vault.agreements.contracts import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    KIND_LABELS,
+    Agreement,
+)
 from sealroom.vault.when import local_zone_name
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sealroom.desktop.models import work_tasks
-from sealroom.desktop.models.work_tasks import AssetFields, Choices
-from sealroom.desktop.views.fields import RecordCombo, WhenField
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.work import AssetFields, Choices
+from sealroom.desktop.widgets.fields import RecordCombo, WhenField
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.assets import SENSITIVITIES, Asset
+from sealroom.vault.assets.catalog import SENSITIVITIES, Asset
 
 
 class AssetDialog(RecordDialog):

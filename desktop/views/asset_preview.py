@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from sealroom.desktop.models.assets import kind_label
-from sealroom.desktop.models.previews import Preview
 from sealroom.desktop.models.table import human_size, short_time
-from sealroom.vault.assets import Asset
+from sealroom.desktop.tasks.previews import Preview
+from sealroom.vault.assets.catalog import Asset
 
 RENDER_SIZE = QSize(1400, 1400)
 PREVIEW_DELAY_MS = 120

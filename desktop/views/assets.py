@@ -15,15 +15,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QPushButton, QVBoxLayout
 
-from sealroom.desktop.models import tasks, work_tasks
 from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
 from sealroom.desktop.models.table import SourceProxy
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
 from sealroom.desktop.views.asset_preview import RENDER_SIZE, AssetDetail
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.assets import Asset
+from sealroom.desktop.widgets import forms as common
+from sealroom.vault.assets.catalog import Asset
 
 
 class AssetsView(TableSection):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from sealroom.desktop.models import tasks
 from sealroom.desktop.models.audit import AuditModel
 from sealroom.desktop.models.table import SourceProxy
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.views.section import SectionContext, TableSection
+from sealroom.desktop.widgets import forms as common
 
 
 class AuditView(TableSection):

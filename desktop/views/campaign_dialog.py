@@ -6,12 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from sealroom.desktop.models import work_tasks
-from sealroom.desktop.models.work_tasks import CampaignFields, Choices
-from sealroom.desktop.views.fields import CheckList, RecordCombo, WhenField
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.work import CampaignFields, Choices
+from sealroom.desktop.widgets.fields import CheckList, RecordCombo, WhenField
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.campaigns import Campaign
+from sealroom.vault.parties.campaigns import Campaign
 
 
 class CampaignDialog(RecordDialog):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from sealroom.desktop.models import work_tasks
 from sealroom.desktop.models.campaigns import CampaignsModel, launch_ahead
 from sealroom.desktop.models.table import short_time
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.views.campaign_dialog import CampaignDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.campaigns import Campaign
+from sealroom.desktop.widgets import forms as common
+from sealroom.vault.parties.campaigns import Campaign
 
 
 class CampaignsView(TableSection):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import tasks
-from sealroom.desktop.views.common import Form
-from sealroom.desktop.views.unlock import busy_bar
+from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import VaultRunner
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.users import check_new_password

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import work_tasks
 from sealroom.desktop.models.dashboard import (
     CARD_ROLE,
     EMBARGOES,
@@ -30,8 +29,9 @@ from sealroom.desktop.models.dashboard import (
     items_of,
 )
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE
+from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.views.section import SectionContext, SectionView
-from sealroom.vault.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
+from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
 
 CARDS = (
     (EMBARGOES, "Embargoes lifting", f"next {EMBARGO_DAYS} days, and overdue ones",

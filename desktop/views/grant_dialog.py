@@ -10,14 +10,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from sealroom.desktop.models import work_tasks
 from sealroom.desktop.models.access_columns import Target
-from sealroom.desktop.models.work_tasks import GrantFields
-from sealroom.desktop.views.fields import WhenField
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.work import GrantFields
+from sealroom.desktop.widgets.fields import WhenField
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.grants import GRANT_LEVELS, NdaRequiredError
-from sealroom.vault.parties import Party
+from sealroom.vault.access.grants import GRANT_LEVELS, NdaRequiredError
+from sealroom.vault.parties.directory import Party
 
 
 class GrantDialog(RecordDialog):

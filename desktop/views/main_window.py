@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.views.common import MessageBar
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.sections import SECTIONS, Section
+from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import VaultRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -138,14 +138,10 @@ class MainWindow(QMainWindow):
                 self.sidebar.addItem(header)
             item = QListWidgetItem(section.title)
             item.setData(KEY_ROLE, section.key)
-            if section.available:
-                view = section.factory()(self.ctx)
-                self.views[section.key] = view
-                self.stack.addWidget(view)
-                item.setToolTip(section.title)
-            else:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(section.unavailable_reason())
+            view = section.factory(self.ctx)
+            self.views[section.key] = view
+            self.stack.addWidget(view)
+            item.setToolTip(section.summary or section.title)
             self.sidebar.addItem(item)
 
     def navigate(self, key: str, record: str) -> None:

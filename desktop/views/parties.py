@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from sealroom.desktop.models import tasks
 from sealroom.desktop.models.parties import PartiesModel
 from sealroom.desktop.models.table import short_time
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.views.party_dialog import PartyDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.vault.parties import Party
+from sealroom.desktop.widgets import forms as common
+from sealroom.vault.parties.directory import Party
 
 
 class PartiesView(TableSection):

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import tasks
-from sealroom.desktop.views.common import Form
+from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import VaultRunner
-from sealroom.vault.parties import PARTY_KINDS, Party
+from sealroom.vault.parties.directory import PARTY_KINDS, Party
 
 
 class PartyDialog(QDialog):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
-from sealroom.desktop.views.common import MessageBar
+from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
 
 

@@ -1,18 +1,24 @@
 """The registry of the main window's screens, in sidebar order.
 
 Adding a screen: write its view (a `SectionView`, usually a `TableSection`) and its model, then
-add one `Section` line here. A screen whose vault use-cases are not installed yet appears in the
-sidebar greyed out, with a tooltip naming what it waits for.
+add one `Section` line here.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sealroom.desktop.views.access import AccessView
+from sealroom.desktop.views.agreements import AgreementsView
+from sealroom.desktop.views.assets import AssetsView
+from sealroom.desktop.views.audit import AuditView
+from sealroom.desktop.views.campaigns import CampaignsView
+from sealroom.desktop.views.dashboard import DashboardView
+from sealroom.desktop.views.parties import PartiesView
 from sealroom.desktop.views.section import SectionContext, SectionView
+from sealroom.desktop.views.shares import SharesView
+from sealroom.desktop.views.tracing import TracingView
 
 ViewFactory = Callable[[SectionContext], SectionView]
 
@@ -22,29 +28,8 @@ class Section:
     key: str
     title: str
     group: str
-    needs: tuple[str, ...]
-    """Vault modules the screen calls (e.g. "sealroom.vault.campaigns")."""
-    view: str = ""
-    """"module:Class" of the view under sealroom.desktop.views; empty until the screen is built."""
+    factory: ViewFactory
     summary: str = ""
-
-    def missing(self) -> list[str]:
-        return [m for m in self.needs if importlib.util.find_spec(m) is None]
-
-    @property
-    def available(self) -> bool:
-        return bool(self.view) and not self.missing()
-
-    def unavailable_reason(self) -> str:
-        missing = self.missing()
-        if missing:
-            return f"{self.summary} Not in this version yet: needs {', '.join(missing)}."
-        return f"{self.summary} This screen is not built yet."
-
-    def factory(self) -> ViewFactory:
-        module, _, name = self.view.partition(":")
-        found: ViewFactory = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        return found
 
 
 WORK = "Work"
@@ -55,55 +40,53 @@ SECTIONS: tuple[Section, ...] = (
         "dashboard",
         "Dashboard",
         WORK,
-        ("sealroom.vault.dashboard",),
-        "dashboard:DashboardView",
-        summary="What needs attention: embargoes, expiring grants, recent shares.",
+        DashboardView,
+        "What needs attention: embargoes, expiring grants, recent shares.",
     ),
     Section(
         "campaigns",
         "Campaigns",
         WORK,
-        ("sealroom.vault.campaigns",),
-        "campaigns:CampaignsView",
-        summary="Campaigns with their brand, dates and embargo.",
+        CampaignsView,
+        "Campaigns with their brand, dates and embargo.",
     ),
-    Section("assets", "Assets", WORK, ("sealroom.vault.assets",), "assets:AssetsView"),
+    Section("assets", "Assets", WORK, AssetsView, "Files kept encrypted in the vault."),
     Section(
         "agreements",
         "Agreements",
         WORK,
-        ("sealroom.vault.agreements",),
-        "agreements:AgreementsView",
-        summary="Contracts and NDAs with their parties and terms.",
+        AgreementsView,
+        "Contracts and NDAs with their parties and terms.",
     ),
     Section(
-        "parties", "People & companies", WORK, ("sealroom.vault.parties",), "parties:PartiesView"
+        "parties",
+        "People & companies",
+        WORK,
+        PartiesView,
+        "Brands, influencers, agencies and press.",
     ),
     Section(
         "access",
         "Access",
         WORK,
-        ("sealroom.vault.grants",),
-        "access:AccessView",
-        summary="Who may see which asset or campaign, and until when.",
+        AccessView,
+        "Who may see which asset or campaign, and until when.",
     ),
     Section(
         "shares",
         "Shares",
         PROTECT,
-        ("sealroom.vault.shares",),
-        "shares:SharesView",
-        summary="Watermarked share packages sent to partners.",
+        SharesView,
+        "Watermarked previews issued to partners.",
     ),
     Section(
         "tracing",
         "Leak tracing",
         PROTECT,
-        ("sealroom.vault.trace",),
-        "tracing:TracingView",
-        summary="Find which recipient a leaked file came from.",
+        TracingView,
+        "Find which recipient a leaked file came from.",
     ),
-    Section("audit", "Audit log", PROTECT, ("sealroom.vault.audit",), "audit:AuditView"),
+    Section("audit", "Audit log", PROTECT, AuditView, "Every action, in a tamper-evident log."),
 )
 
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import ShareChoices, ShareFields
-from sealroom.desktop.views.fields import RecordCombo
-from sealroom.desktop.views.record_dialog import RecordDialog
+from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.protect import ShareChoices, ShareFields
+from sealroom.desktop.widgets.fields import RecordCombo
+from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
-from sealroom.vault.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
+from sealroom.vault.protect.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
 
 
 class ShareDialog(RecordDialog):

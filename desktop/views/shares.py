@@ -7,15 +7,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import ShareChoices, SharePreview, SharesData
 from sealroom.desktop.models.shares import SharesModel
 from sealroom.desktop.models.table import short_time
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.protect import ShareChoices, SharePreview, SharesData
 from sealroom.desktop.views.asset_preview import PreviewLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.views.share_dialog import ShareDialog
-from sealroom.vault.shares import Share
+from sealroom.desktop.widgets import forms as common
+from sealroom.vault.protect.shares import Share
 
 PREVIEW_SIZE = QSize(900, 900)
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sealroom.desktop.models import tasks
-from sealroom.desktop.views.common import one_line
-from sealroom.desktop.views.unlock import busy_bar
+from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.desktop.widgets.forms import one_line
 from sealroom.desktop.workers import VaultRunner
 from sealroom.vault.layout import HEADER_NAME
 
-DEMO_MODULE = "sealroom.vault.demo"
+DEMO_MODULE = "sealroom.vault.demo.build"
 DEMO_PASSWORD = "demo-password"
 """The demo vault's password (`sealroom.vault.demo.DEFAULT_PASSWORD`), shown to the person."""
 DEMO_USER = "demo"

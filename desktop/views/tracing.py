@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
-from sealroom.desktop.models import protect_tasks
-from sealroom.desktop.models.protect_tasks import TraceResult
 from sealroom.desktop.models.tracing import TraceModel, TraceRow, odds_text
-from sealroom.desktop.views import common
+from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.protect import TraceResult
 from sealroom.desktop.views.section import SectionContext, TableSection
-from sealroom.desktop.views.unlock import busy_bar
+from sealroom.desktop.widgets import forms as common
+from sealroom.desktop.widgets.busy import busy_bar
 
 SUSPECT_FILTER = "Images and PDFs (*.png *.jpg *.jpeg *.webp *.pdf);;All files (*)"
 

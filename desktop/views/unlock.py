@@ -17,27 +17,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sealroom.desktop.models import tasks
-from sealroom.desktop.views.common import Form
+from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import Task, VaultRunner
 from sealroom.vault.errors import SealroomError, WrongPasswordError
 from sealroom.vault.layout import read_header
-
-
-def busy_bar() -> QProgressBar:
-    bar = QProgressBar()
-    bar.setRange(0, 0)
-    bar.setTextVisible(False)
-    bar.setMaximumHeight(8)
-    bar.setAccessibleName("Working")
-    bar.hide()
-    return bar
 
 
 class UnlockDialog(QDialog):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.views import common
 from sealroom.desktop.views.assets import AssetsView
+from sealroom.desktop.widgets import forms as common
 
 from .conftest import WAIT_MS, drop_paths, make_image, make_pdf, press, wait_idle
 

@@ -12,9 +12,9 @@ from sealroom.desktop.models.audit import PAGE_SIZE, AuditListing, AuditModel
 from sealroom.desktop.models.paged import PLACEHOLDER, PagedTableModel, PageRequest
 from sealroom.desktop.models.parties import PartiesModel
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, SearchProxy, SourceProxy
-from sealroom.vault.assets import Asset
+from sealroom.vault.assets.catalog import Asset
 from sealroom.vault.audit import AuditEvent
-from sealroom.vault.parties import Party
+from sealroom.vault.parties.directory import Party
 
 ROLES = (
     Qt.ItemDataRole.DisplayRole,

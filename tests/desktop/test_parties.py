@@ -7,9 +7,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.views import common
 from sealroom.desktop.views.parties import PartiesView
 from sealroom.desktop.views.party_dialog import PartyDialog
+from sealroom.desktop.widgets import forms as common
 
 from .conftest import WAIT_MS, press, wait_idle
 

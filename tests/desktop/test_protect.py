@@ -14,8 +14,8 @@ from sealroom.desktop.app import SealroomApp
 from sealroom.desktop.views.share_dialog import ShareDialog
 from sealroom.desktop.views.shares import SharesView
 from sealroom.desktop.views.tracing import TracingView
-from sealroom.vault.asset_import import import_files
-from sealroom.vault.parties import add_party
+from sealroom.vault.assets.importing import import_files
+from sealroom.vault.parties.directory import add_party
 from sealroom.vault.session import Vault
 
 from .conftest import WAIT_MS, drop_paths, make_scene, press, unlock_through_dialog, wait_idle

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from sealroom.crypto.keyslots import Role
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.views import common
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.views.unlock import UnlockDialog
+from sealroom.desktop.widgets import forms as common
 from sealroom.vault import users
-from sealroom.vault.asset_import import ImportOptions, import_files
-from sealroom.vault.campaigns import add_campaign
-from sealroom.vault.parties import add_party
+from sealroom.vault.assets.importing import ImportOptions, import_files
+from sealroom.vault.parties.campaigns import add_campaign
+from sealroom.vault.parties.directory import add_party
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from sealroom.desktop.app import SealroomApp
-from sealroom.desktop.models.access import EXCEPTION_BACKGROUND
 from sealroom.desktop.models.dashboard import EMBARGOES, EXCEPTIONS
-from sealroom.desktop.views import common
 from sealroom.desktop.views.access import NO_CAMPAIGN_KEY, AccessView
 from sealroom.desktop.views.agreement_dialog import AgreementDialog
 from sealroom.desktop.views.agreements import AgreementsView
@@ -29,10 +27,12 @@ from sealroom.desktop.views.dashboard import DashboardView
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.start import StartDialog
 from sealroom.desktop.views.unlock import UnlockDialog
-from sealroom.vault.agreements import NewAgreement, add_agreement
-from sealroom.vault.asset_import import ImportOptions, import_files
-from sealroom.vault.campaigns import add_campaign
-from sealroom.vault.parties import add_party
+from sealroom.desktop.widgets import forms as common
+from sealroom.desktop.widgets.colours import EXCEPTION_BACKGROUND
+from sealroom.vault.agreements.contracts import NewAgreement, add_agreement
+from sealroom.vault.assets.importing import ImportOptions, import_files
+from sealroom.vault.parties.campaigns import add_campaign
+from sealroom.vault.parties.directory import add_party
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

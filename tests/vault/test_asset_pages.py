@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sealroom.vault import assets
-from sealroom.vault.asset_import import ImportOptions, import_files
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.assets.importing import ImportOptions, import_files
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.session import Vault
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from sealroom.vault.asset_import import ImportOptions, import_files
-from sealroom.vault.asset_targets import ALL_CAMPAIGNS, list_asset_targets
-from sealroom.vault.campaigns import add_campaign
-from sealroom.vault.release import release_asset
+from sealroom.vault.assets.importing import ImportOptions, import_files
+from sealroom.vault.assets.targets import ALL_CAMPAIGNS, list_asset_targets
+from sealroom.vault.parties.campaigns import add_campaign
+from sealroom.vault.release.approvals import release_asset
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

@@ -11,12 +11,14 @@ import pytest
 
 from sealroom.crypto import stream
 from sealroom.crypto.keyslots import Role
-from sealroom.vault import assets, parties, users, verify
+from sealroom.vault import users, verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import (
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
 )
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 AUDITOR_PASSWORD = "auditor password"

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sealroom.vault import parties, verify
+from sealroom.vault import verify
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"

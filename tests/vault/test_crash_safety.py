@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sealroom.vault import assets, verify
+from sealroom.vault import verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 

@@ -23,7 +23,8 @@ from sealroom.crypto.keyslots import (
     seal_slot,
 )
 from sealroom.crypto.secretbytes import SecretBytes
-from sealroom.vault import assets, users, verify
+from sealroom.vault import users, verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import CorruptDataError, UnsafeParametersError, WrongPasswordError
 from sealroom.vault.session import Vault
 

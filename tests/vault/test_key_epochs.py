@@ -14,8 +14,11 @@ from skimage import data as samples
 from sealroom.crypto.keyslots import Role
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.signing import sign
-from sealroom.vault import assets, parties, shares, trace, users, verify, wrapped_settings
+from sealroom.vault import users, verify, wrapped_settings
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.audit import checkpoint_note
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.protect import shares, trace
 from sealroom.vault.records import utc_now
 from sealroom.vault.session import Vault
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sealroom.crypto import stream
-from sealroom.vault import assets
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"

@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sealroom.crypto import stream
-from sealroom.vault import assets, parties, verify
+from sealroom.vault import verify
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 READ_BLOCK = 8 * 1024 * 1024

@@ -6,7 +6,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from sealroom.vault import assets, parties, verify
+from sealroom.vault import verify
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 

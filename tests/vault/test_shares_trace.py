@@ -12,8 +12,11 @@ import pytest
 from PIL import Image
 from skimage import data as samples
 
-from sealroom.vault import assets, parties, previews, shares, trace
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.media import decode as previews
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.protect import shares, trace
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 

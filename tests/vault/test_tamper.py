@@ -25,7 +25,8 @@ import sqlcipher3
 
 from sealroom.crypto import kdf, stream
 from sealroom.crypto.keyslots import Role
-from sealroom.vault import assets, users, verify
+from sealroom.vault import users, verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import (
     CorruptDataError,
     SealroomError,

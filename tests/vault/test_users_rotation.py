@@ -23,13 +23,15 @@ from sealroom.crypto.keyslots import (
     unlock_private_key,
 )
 from sealroom.crypto.secretbytes import SecretBytes
-from sealroom.vault import assets, keyrotation, parties, users, verify
+from sealroom.vault import keyrotation, users, verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import (
     CorruptDataError,
     InvalidInputError,
     PermissionDeniedError,
     WrongPasswordError,
 )
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.store import open_database, query, rekey
 

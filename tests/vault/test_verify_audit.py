@@ -16,10 +16,12 @@ import sqlcipher3
 from sealroom.crypto.keyslots import Role
 from sealroom.crypto.merkle import leaf_hash, root_of
 from sealroom.crypto.signing import verify as verify_signature
-from sealroom.vault import assets, parties, users, verify
+from sealroom.vault import users, verify
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.audit import AuditEvent, checkpoint_note
 from sealroom.vault.epochs import signing_key_for_size
 from sealroom.vault.errors import CorruptDataError
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"

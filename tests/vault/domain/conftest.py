@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from sealroom.vault import campaigns, parties
-from sealroom.vault.agreements import NewAgreement, add_agreement
+from sealroom.vault.agreements.contracts import NewAgreement, add_agreement
+from sealroom.vault.parties import campaigns
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, now_utc

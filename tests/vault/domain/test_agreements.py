@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from sealroom.vault import parties
-from sealroom.vault.agreements import (
+from sealroom.vault.agreements.contracts import (
     NewAgreement,
     UsageRight,
     add_agreement,
@@ -23,6 +22,7 @@ from sealroom.vault.agreements import (
     set_status,
 )
 from sealroom.vault.errors import InvalidInputError, NotFoundError
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

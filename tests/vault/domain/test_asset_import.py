@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from sealroom.vault import assets
-from sealroom.vault.asset_details import edit_asset
-from sealroom.vault.assets import DuplicateAssetError, ImportOptions, import_files
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.assets.catalog import DuplicateAssetError, ImportOptions, import_files
+from sealroom.vault.assets.details import edit_asset
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc

@@ -11,13 +11,13 @@ import icalendar
 import pytest
 from PIL import Image
 
-from sealroom.vault import agreements
-from sealroom.vault.assets import ImportOptions, import_files
-from sealroom.vault.calendar_export import export_calendar
-from sealroom.vault.dashboard import build_dashboard
+from sealroom.vault.access.grants import grant_access
+from sealroom.vault.agreements import contracts as agreements
+from sealroom.vault.assets.catalog import ImportOptions, import_files
 from sealroom.vault.errors import InvalidInputError, WrongPasswordError
-from sealroom.vault.grants import grant_access
 from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.reports.calendar import export_calendar
+from sealroom.vault.reports.dashboard import build_dashboard
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 

@@ -11,11 +11,13 @@ import pytest
 from PIL import Image
 
 from sealroom.crypto.keyslots import Role
-from sealroom.vault import agreements, parties, users
-from sealroom.vault.assets import ImportOptions, import_files
-from sealroom.vault.coverage import coverage_for
+from sealroom.vault import users
+from sealroom.vault.access.coverage import coverage_for
+from sealroom.vault.access.grants import NdaRequiredError, grant_access, list_grants, revoke_grant
+from sealroom.vault.agreements import contracts as agreements
+from sealroom.vault.assets.catalog import ImportOptions, import_files
 from sealroom.vault.errors import InvalidInputError, PermissionDeniedError
-from sealroom.vault.grants import NdaRequiredError, grant_access, list_grants, revoke_grant
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.when import When, now_utc
 
@@ -71,7 +73,7 @@ def test_without_an_nda_the_grant_is_refused_and_the_refusal_recorded(
 def test_ndas_that_do_not_cover(
     vault: Vault, cast: Any, make_nda: Callable[..., str], tmp_path: Path
 ) -> None:
-    from sealroom.vault.campaigns import add_campaign
+    from sealroom.vault.parties.campaigns import add_campaign
 
     other = add_campaign(vault, "Other").id
     asset = _asset(vault, tmp_path, "hero.png", campaign_id=cast.campaign)

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from sealroom.vault import assets, campaigns, parties
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError, NotFoundError
+from sealroom.vault.parties import campaigns
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, now_utc

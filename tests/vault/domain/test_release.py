@@ -10,17 +10,17 @@ from PIL import Image
 
 from sealroom.crypto.keyslots import Role
 from sealroom.vault import users
-from sealroom.vault.asset_details import edit_asset
-from sealroom.vault.assets import ImportOptions, add_version, get_asset, import_files
+from sealroom.vault.assets.catalog import ImportOptions, add_version, get_asset, import_files
+from sealroom.vault.assets.details import edit_asset
 from sealroom.vault.errors import InvalidInputError, NotFoundError, PermissionDeniedError
-from sealroom.vault.release import (
+from sealroom.vault.release.approvals import (
     ReleaseBlockedError,
     approve_release,
     check_release,
     list_release_requests,
     release_asset,
 )
-from sealroom.vault.release_guard import check_text
+from sealroom.vault.release.guard import check_text
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"

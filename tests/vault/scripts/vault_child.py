@@ -20,8 +20,9 @@ import threading
 from pathlib import Path
 
 from sealroom.crypto import kdf
-from sealroom.vault import assets, parties
+from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import VaultInUseError
+from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
 
 kdf.enable_test_parameters()

@@ -1,0 +1,15 @@
+"""The thin indeterminate bar a dialog or screen shows while the vault thread works."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QProgressBar
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.setAccessibleName("Working")
+    bar.hide()
+    return bar
