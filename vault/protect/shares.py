@@ -19,9 +19,9 @@ from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import wrapped_settings
+from sealroom.vault import epochs, wrapped_settings
 from sealroom.vault.assets import catalog as assets
-from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.errors import CorruptDataError, InvalidInputError, NotFoundError, SealroomError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.records import new_id, utc_now
@@ -33,7 +33,7 @@ MIN_MAX_SIDE = 256
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _COLUMNS = (
     "id, kind, asset_id, asset_version, party_id, mark_number, share_code, max_side,"
-    " visible_mark, created, created_by, revoked"
+    " visible_mark, created, created_by, revoked, key_epoch"
 )
 
 
@@ -52,6 +52,8 @@ class Share:
     created: str
     created_by: str
     revoked: str | None = None
+    key_epoch: int = 0
+    """The key epoch whose watermark key marked it (0: made before key epochs)."""
 
     def mark(self) -> VisibleMark | None:
         return VisibleMark(**json.loads(self.visible_mark)) if self.visible_mark else None
@@ -63,11 +65,24 @@ class Share:
 
 
 def watermark_key(vault: Vault) -> SecretBytes:
-    """The vault's secret fingerprint key, created on first use."""
+    """The secret fingerprint key that marks new previews: the current epoch's."""
+    return watermark_key_for(vault, vault.header.key_epoch)
+
+
+def watermark_key_for(vault: Vault, epoch: int) -> SecretBytes:
+    """The fingerprint key of a key epoch: the one started by the latest removal of an owner or
+    manager at or before `epoch` (see `epochs`), else the vault's first, created on first use."""
     vault.require_content("make or trace watermarked previews")
     content_key = vault.keys.content
     assert content_key is not None
     vault_id = vault.header.vault_id
+    started = [e for e in epochs.watermark_epochs(vault.conn) if e <= epoch]
+    if started:
+        setting = epochs.watermark_setting(started[-1])
+        key = wrapped_settings.load(vault.conn, setting, content_key, vault_id)
+        if key is None:
+            raise CorruptDataError(f"vault database lost the watermark key of epoch {started[-1]}")
+        return key
     found = wrapped_settings.load(vault.conn, wrapped_settings.WATERMARK_KEY, content_key, vault_id)
     if found is not None:
         return found
@@ -150,7 +165,7 @@ def asset_pages(vault: Vault, asset_id: str, version: int | None = None) -> list
 def render_share(vault: Vault, share: Share) -> list[previews.RGB]:
     """Re-create a share's preview pages exactly as they were issued."""
     pages = asset_pages(vault, share.asset_id, share.asset_version)
-    with watermark_key(vault) as key:
+    with watermark_key_for(vault, share.key_epoch) as key:
         try:
             return [
                 render_preview(
@@ -203,6 +218,7 @@ def export_preview(
         visible_mark=json.dumps(asdict(mark)) if visible else None,
         created=utc_now(),
         created_by=vault.actor.user,
+        key_epoch=vault.header.key_epoch,
     )
     pages = render_share(vault, share)
     files = _encode_outputs(out, pages, asset.media_type == "application/pdf")
@@ -214,7 +230,7 @@ def export_preview(
     try:
         with vault.transaction() as conn:
             conn.execute(
-                f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 tuple(asdict(share).values()),
             )
             vault.audit.append(
