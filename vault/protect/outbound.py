@@ -165,7 +165,11 @@ def authorize_outbound(
     refused = f"{what} refused: {'; '.join(told)}"
     if not reason:
         _deny(vault, asset.id, f"{kind} for {party.id}: {logged}{mark_note}")
-        hint = "an owner may override with a written reason" if owner else "or ask an owner"
+        hint = (
+            "an owner may override with a written reason"
+            if owner
+            else "ask an owner to override it with a written reason"
+        )
         raise OutboundRefusedError(f"{refused}; {hint}", told, True)
     if not owner:
         _deny(vault, asset.id, f"{kind} for {party.id}: override asked by a {vault.role}")
