@@ -24,6 +24,7 @@ from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import CorruptDataError, InvalidInputError, NotFoundError, SealroomError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
+from sealroom.vault.protect import outbound
 from sealroom.vault.records import new_id, utc_now
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
@@ -188,14 +189,20 @@ def export_preview(
     out: Path,
     max_side: int = DEFAULT_MAX_SIDE,
     visible: bool = True,
+    override_reason: str | None = None,
 ) -> tuple[Share, list[Path]]:
     """Write a watermarked preview for one party and record it as a share of kind `file`.
 
     Image assets give one PNG (or JPEG if `out` ends in .jpg); PDF assets give a PDF of page
-    images, or one PNG per page if `out` ends in .png. No metadata is carried over.
+    images, or one PNG per page if `out` ends in .png. No metadata is carried over. Issued only
+    under the outbound rule (`outbound.authorize_outbound`), which `override_reason` may
+    override for an owner.
     """
     if max_side < MIN_MAX_SIDE:
         raise InvalidInputError(f"--max-side must be at least {MIN_MAX_SIDE} pixels")
+    outbound.authorize_outbound(
+        vault, party_id, asset_id, override_reason=override_reason, visible_mark=visible
+    )
     asset = assets.get_asset(vault, asset_id)
     party = parties.get_party(vault, party_id)
     out = Path(out)
