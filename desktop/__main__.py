@@ -4,9 +4,14 @@ import sys
 
 
 def main() -> int:
-    from sealroom.desktop.cli import run_cli
+    argv = sys.argv[1:]
+    if not argv:
+        from sealroom.desktop.app import run_gui
 
-    return run_cli(sys.argv[1:])
+        return int(run_gui())
+    from sealroom.cli.main import run_cli
+
+    return run_cli(argv)
 
 
 if __name__ == "__main__":

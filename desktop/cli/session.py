@@ -1,19 +1,39 @@
-"""Passwords and output for the command line."""
+"""Opening a vault from the command line: the options every command shares, and passwords."""
 
 from __future__ import annotations
 
+import argparse
 import getpass
-import json
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.layout import read_header
+from sealroom.vault.session import Vault
 
 PASSWORD_ENV = "SEALROOM_PASSWORD"
 NEW_PASSWORD_ENV = "SEALROOM_NEW_PASSWORD"
+
+
+def add_common(parser: argparse.ArgumentParser, vault_required: bool = True) -> None:
+    parser.add_argument("--vault", required=vault_required, metavar="DIR", help="vault folder")
+    parser.add_argument("--user", metavar="NAME", help="who unlocks (default: the only user)")
+    parser.add_argument("--password-file", metavar="F", help="read the password from a file")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    folder = Path(args.vault)
+    user = args.user
+    if user is None:
+        names = [name for name, _ in read_header(folder).users()]
+        if len(names) != 1:
+            raise InvalidInputError(
+                f"this vault has {len(names)} users ({', '.join(names)}); choose one with --user"
+            )
+        user = names[0]
+    return Vault.unlock(folder, user, read_password(args.password_file, user))
 
 
 def read_password(password_file: str | None, user: str) -> str:
@@ -43,33 +63,3 @@ def read_new_password(who: str) -> str:
     if getpass.getpass("Repeat the new password: ") != first:
         raise InvalidInputError("the two passwords differ")
     return first
-
-
-def print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    if not rows:
-        print("(none)")
-        return
-    text = [[_cell(v) for v in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in text)) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in text:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    return str(value).replace("\n", " ")
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
