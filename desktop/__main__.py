@@ -1,17 +1,13 @@
-"""Entry point: no arguments starts the GUI; a subcommand runs the command line."""
+"""Entry point: no arguments starts the GUI; a subcommand runs the command line; a vault folder
+or share package opens in the GUI (see `launch`)."""
 
 import sys
 
 
 def main() -> int:
-    argv = sys.argv[1:]
-    if not argv:
-        from sealroom.desktop.app import run_gui
+    from sealroom.desktop.launch import dispatch
 
-        return int(run_gui())
-    from sealroom.cli.main import run_cli
-
-    return run_cli(argv)
+    return dispatch(sys.argv[1:])
 
 
 if __name__ == "__main__":
