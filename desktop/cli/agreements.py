@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sealroom.cli.options import DATE_HELP, day, many, when, zone_option
+from sealroom.cli.options import DATE_HELP, DAYS, day, many, when, zone_option
 from sealroom.cli.output import done, print_json, print_table
 from sealroom.cli.session import add_common, open_vault
 from sealroom.vault.agreements import contracts as agreements
@@ -25,7 +25,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--status", default="draft", choices=AGREEMENT_STATUSES)
     p.add_argument(
         "--survival-days",
-        type=int,
+        type=DAYS,
         default=0,
         metavar="N",
         help="days confidentiality survives the end",
@@ -63,7 +63,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     expiry = p.add_mutually_exclusive_group()
     expiry.add_argument("--expires", metavar="DATE")
     expiry.add_argument("--no-expiry", action="store_true")
-    p.add_argument("--survival-days", type=int, metavar="N")
+    p.add_argument("--survival-days", type=DAYS, metavar="N")
     p.add_argument("--notes")
     zone_option(p)
     add_common(p)

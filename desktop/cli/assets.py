@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sealroom.cli.options import DATE_HELP, many, when, zone_option
+from sealroom.cli.options import DATE_HELP, bounded, many, when, zone_option
 from sealroom.cli.output import done, human_size, print_json, print_table
 from sealroom.cli.release import cmd_check
 from sealroom.cli.session import add_common, open_vault
@@ -13,6 +13,8 @@ from sealroom.vault.assets import catalog as assets
 from sealroom.vault.assets import details as asset_details
 from sealroom.vault.assets.records import SENSITIVITIES
 from sealroom.vault.errors import InvalidInputError
+
+MAX_VERSION = 1_000_000
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +43,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p = asset.add_parser("export", help="write a decrypted original to a file")
     p.add_argument("id")
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--version", type=int, metavar="N", help="an earlier version")
+    p.add_argument(
+        "--version", type=bounded(1, MAX_VERSION), metavar="N", help="an earlier version"
+    )
     add_common(p)
     p.set_defaults(handler=cmd_asset_export)
     p = asset.add_parser("delete", help="delete an asset and its encrypted file")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from sealroom.cli.options import bounded
 from sealroom.cli.output import print_json, print_table
 from sealroom.cli.session import add_common, open_vault
 from sealroom.vault.verify import verify_vault
+
+MAX_LIMIT = 1_000_000
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,7 +17,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         dest="action", metavar="ACTION", required=True
     )
     p = audit.add_parser("list", help="show recent events")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=bounded(1, MAX_LIMIT), default=50, metavar="N")
     add_common(p)
     p.set_defaults(handler=cmd_audit_list)
 

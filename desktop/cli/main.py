@@ -23,6 +23,8 @@ from sealroom.cli import (
     trace,
     users,
 )
+from sealroom.cli.output import escaped_output
+from sealroom.cli.session import check_path_arguments
 from sealroom.vault.errors import SealroomError
 
 DEBUG_ENV = "SEALROOM_DEBUG"
@@ -72,11 +74,18 @@ def is_command_line(argv: list[str]) -> bool:
 
 
 def run_cli(argv: list[str]) -> int:
+    """Names from the vault and the arguments are printed escaped (see `output.escape`)."""
+    with escaped_output():
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "user_required", False) and not args.user:
         parser.error("init needs --user NAME")
     try:
+        check_path_arguments(args)
         return int(args.handler(args))
     except SealroomError as exc:
         print(f"error: {exc}", file=sys.stderr)

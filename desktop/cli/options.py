@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from sealroom.vault.when import When, local_zone_name, parse_when
 
@@ -36,3 +37,22 @@ def when(args: argparse.Namespace, text: str | None, what: str, end: bool = Fals
 
 def day(text: str | None) -> str:
     return text[:10] if text else "-"
+
+
+def bounded(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a usage error naming both."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, not {text}")
+        return value
+
+    return parse
+
+
+DAYS = bounded(0, 36_500)
+"""A number of days: up to a hundred years."""

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
-from collections.abc import Sequence
-from typing import Any
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from sealroom.vault.units import human_size
 
-__all__ = ["done", "human_size", "print_json", "print_table"]
+__all__ = ["done", "escaped_output", "human_size", "print_json", "print_table"]
 
 
 def print_json(data: Any) -> None:
@@ -30,7 +34,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
 def _cell(value: object) -> str:
     if value is None:
         return "-"
-    return str(value).replace("\n", " ")
+    return escape(str(value).replace("\n", " "))
 
 
 def done(args: argparse.Namespace, data: dict[str, Any], message: str) -> None:
@@ -39,3 +43,43 @@ def done(args: argparse.Namespace, data: dict[str, Any], message: str) -> None:
         print_json(data)
     else:
         print(message)
+
+
+# Characters that would let a name rewrite the terminal or the reading order of a line: control
+# characters but the newline, line and paragraph separators, bidirectional overrides, isolates
+# and marks, and lone surrogates (undecodable bytes of a file name).
+UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
+)
+
+
+def escape(text: str) -> str:
+    """`text` with each unsafe character written as \\uXXXX: readable in a table and still
+    valid inside a JSON string, which decodes it back to the original character."""
+    return UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+class EscapedStream(io.TextIOBase):
+    """A text stream that writes everything through `escape`."""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(escape(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
+@contextlib.contextmanager
+def escaped_output() -> Iterator[None]:
+    """Everything printed inside, on stdout and stderr, goes through `escape`."""
+    with (
+        contextlib.redirect_stdout(EscapedStream(sys.stdout)),
+        contextlib.redirect_stderr(EscapedStream(sys.stderr)),
+    ):
+        yield

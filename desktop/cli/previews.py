@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sealroom.cli.options import bounded
 from sealroom.cli.output import print_json
 from sealroom.cli.session import add_common, open_vault
 from sealroom.vault.protect import shares
+
+MAX_SIDE = 16_384
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +26,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--out", required=True, metavar="FILE", help=".png, .jpg or .pdf")
     p.add_argument(
         "--max-side",
-        type=int,
+        type=bounded(1, MAX_SIDE),
         default=shares.DEFAULT_MAX_SIDE,
         metavar="N",
         help=f"longest side in pixels (default {shares.DEFAULT_MAX_SIDE})",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sealroom.cli.options import DAYS
 from sealroom.cli.output import done, print_json, print_table
 from sealroom.cli.session import add_common, open_vault
 from sealroom.vault.reports import calendar as calendar_export
@@ -13,8 +14,8 @@ from sealroom.vault.reports import dashboard
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("dashboard", help="embargoes, expiries, exceptions, incidents, unlocks")
-    p.add_argument("--embargo-days", type=int, default=14, metavar="N")
-    p.add_argument("--expiry-days", type=int, default=30, metavar="N")
+    p.add_argument("--embargo-days", type=DAYS, default=14, metavar="N")
+    p.add_argument("--expiry-days", type=DAYS, default=30, metavar="N")
     add_common(p)
     p.set_defaults(handler=cmd_dashboard)
     p = sub.add_parser("calendar", help="write embargo lifts and expiries to an .ics file")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sealroom.vault.session import Vault
 
 PASSWORD_ENV = "SEALROOM_PASSWORD"
 NEW_PASSWORD_ENV = "SEALROOM_NEW_PASSWORD"
+MAX_PASSWORD_FILE_BYTES = 4096
 
 
 def add_common(parser: argparse.ArgumentParser, vault_required: bool = True) -> None:
@@ -24,7 +26,7 @@ def add_common(parser: argparse.ArgumentParser, vault_required: bool = True) -> 
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
-    folder = Path(args.vault)
+    folder = vault_folder(args.vault)
     user = args.user
     if user is None:
         names = [name for name, _ in read_header(folder).users()]
@@ -36,14 +38,18 @@ def open_vault(args: argparse.Namespace) -> Vault:
     return Vault.unlock(folder, user, read_password(args.password_file, user))
 
 
+def vault_folder(text: str) -> Path:
+    """The --vault folder; a path that exists but is not a folder is named as such."""
+    folder = Path(text)
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInputError(f"{folder} is not a folder; --vault names a vault's folder")
+    return folder
+
+
 def read_password(password_file: str | None, user: str) -> str:
     """From --password-file, else $SEALROOM_PASSWORD, else a terminal prompt."""
     if password_file:
-        try:
-            text = Path(password_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInputError(f"cannot read password file: {exc.strerror}") from None
-        return text.rstrip("\r\n")
+        return _read_password_file(Path(password_file))
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if not sys.stdin.isatty():
@@ -51,6 +57,36 @@ def read_password(password_file: str | None, user: str) -> str:
             f"no password: set {PASSWORD_ENV}, use --password-file, or run in a terminal"
         )
     return getpass.getpass(f"Password for {user}: ")
+
+
+def _read_password_file(path: Path) -> str:
+    """A regular file of at most MAX_PASSWORD_FILE_BYTES; a FIFO or device is refused before it
+    is read (opening is non-blocking, so a FIFO without a writer cannot hang the command)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read password file: {exc.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidInputError(
+                f"password file {path} is not a regular file; "
+                f"to pass a password through a pipe, set {PASSWORD_ENV}"
+            )
+        data = os.read(fd, MAX_PASSWORD_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read password file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_PASSWORD_FILE_BYTES:
+        raise InvalidInputError(
+            f"password file {path} is larger than {MAX_PASSWORD_FILE_BYTES} bytes; "
+            "it should hold only the password"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"password file {path} is not UTF-8 text") from None
+    return text.rstrip("\r\n")
 
 
 def read_new_password(who: str) -> str:
@@ -63,3 +99,35 @@ def read_new_password(who: str) -> str:
     if getpass.getpass("Repeat the new password: ") != first:
         raise InvalidInputError("the two passwords differ")
     return first
+
+
+PATH_ARGUMENTS = ("vault", "out", "file", "files", "suspects", "password_file")
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+
+
+def check_path_arguments(args: argparse.Namespace) -> None:
+    """Refuse, before anything is opened, file names the vault could not record or the system
+    could not open: names that are not UTF-8, and names over the system's limits."""
+    for dest in PATH_ARGUMENTS:
+        value = getattr(args, dest, None)
+        for text in [value] if isinstance(value, str) else value or []:
+            check_path(text)
+
+
+def check_path(text: str) -> None:
+    raw = os.fsencode(text)
+    shown = raw.decode("utf-8", "backslashreplace")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError(
+            f"{shown}: the file name is not UTF-8 text; rename it and try again"
+        ) from None
+    if len(raw) > MAX_PATH_BYTES:
+        raise InvalidInputError(f"a path is longer than {MAX_PATH_BYTES} bytes")
+    longest = max(raw.split(b"/"), key=len)
+    if len(longest) > MAX_NAME_BYTES:
+        raise InvalidInputError(
+            f"{shown[:40]}...: a file name is longer than {MAX_NAME_BYTES} bytes"
+        )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from sealroom.cli.output import done, print_json, print_table
-from sealroom.cli.session import add_common, open_vault, read_new_password
+from sealroom.cli.session import add_common, open_vault, read_new_password, vault_folder
 from sealroom.crypto.keyslots import Role
 from sealroom.vault import users
 from sealroom.vault.session import Vault
@@ -42,7 +41,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def cmd_init(args: argparse.Namespace) -> int:
     password = read_new_password(args.user)
     users.check_new_password(password)
-    with Vault.create(Path(args.vault), args.user, password) as vault:
+    with Vault.create(vault_folder(args.vault), args.user, password) as vault:
         vault_id = vault.header.vault_id
     if args.json:
         print_json({"id": vault_id, "vault": str(args.vault), "user": args.user})

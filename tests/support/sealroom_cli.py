@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 SEALROOM = Path(sys.executable).parent / "sealroom"
+TIMEOUT_S = 300
+"""A command that has not finished by then is stuck (waiting on a FIFO, say): the test fails."""
 
 
 def cli_env(password: str, **extra: str) -> dict[str, str]:
@@ -30,7 +32,12 @@ def run(*args: str, env: dict[str, str], code: int | None = 0) -> subprocess.Com
     Exit status 1 must come with exactly one `error: ...` line and no traceback.
     """
     result = subprocess.run(
-        [str(SEALROOM), *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
+        [str(SEALROOM), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT_S,
     )
     if code is not None:
         assert result.returncode == code, f"sealroom {' '.join(args)}: {result.stderr}"
