@@ -19,7 +19,7 @@ test: venv system-deps lint
 
 lint: venv
 	$(VENV)/bin/ruff check crypto vault desktop resources tests packaging
-	$(VENV)/bin/mypy -p sealroom.crypto -p sealroom.vault -p sealroom.desktop
+	$(VENV)/bin/mypy -p sealroom.crypto -p sealroom.vault -p sealroom.cli -p sealroom.desktop
 	$(VENV)/bin/lint-imports
 
 bench: venv system-deps

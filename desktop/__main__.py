@@ -1,4 +1,5 @@
-"""Entry point: no arguments starts the GUI; a subcommand runs the command line.
+"""Entry point: no arguments starts the GUI; a subcommand runs the command line; a vault folder
+or share package opens in the GUI (see `launch`).
 
 Before anything else (and before any key exists in memory) the process is hardened: no core
 dumps, not dumpable (see `sealroom.crypto.hygiene`)."""
@@ -10,9 +11,9 @@ def main() -> int:
     from sealroom.crypto.hygiene import harden_process
 
     harden_process()
-    from sealroom.desktop.cli import run_cli
+    from sealroom.desktop.launch import dispatch
 
-    return run_cli(sys.argv[1:])
+    return dispatch(sys.argv[1:])
 
 
 if __name__ == "__main__":

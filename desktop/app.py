@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from sealroom.desktop.launch import PathKind, path_kind
+from sealroom.desktop.viewer.window import ViewerWindow
 from sealroom.desktop.views.create_vault import CreateVaultDialog
 from sealroom.desktop.views.idle import IdleWatcher
 from sealroom.desktop.views.main_window import MainWindow
@@ -44,10 +46,14 @@ class SealroomApp(QObject):
         self.window.locked.connect(self.idle.stop)
         self.folder: Path | None = None
         self.dialog: QDialog | None = None
+        self.viewer: ViewerWindow | None = None
         self._last_user: str | None = None
 
-    def start(self) -> None:
+    def start(self, path: Path | None = None) -> None:
+        """Show the window, then unlock `path` (a vault folder), or the last vault."""
         self.window.show()
+        if path is not None and self.open_path(path):
+            return
         last = self.prefs.last_vault
         if last is not None and (last / HEADER_NAME).is_file():
             self.folder = last
@@ -80,6 +86,16 @@ class SealroomApp(QObject):
     def _create_cancelled(self) -> None:
         if not self.runner.unlocked and self.folder is None:
             self.show_start()
+
+    def open_path(self, path: Path) -> bool:
+        """Open what `sealroom PATH` names: a vault folder goes to unlocking (True); a share
+        package opens in a viewer window of its own (False: the usual start follows)."""
+        if path_kind(path) is PathKind.VAULT:
+            self.open_folder(path)
+            return True
+        self.viewer = ViewerWindow(path)
+        self.viewer.show()
+        return False
 
     def open_folder(self, folder: Path) -> None:
         self.folder = folder
@@ -141,7 +157,7 @@ class SealroomApp(QObject):
         self.theme.apply(self.prefs.theme)
 
 
-def run_gui() -> int:
+def run_gui(path: Path | None = None) -> int:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -149,5 +165,5 @@ def run_gui() -> int:
     app.setOrganizationName("Sealroom")
     app.setDesktopFileName("sealroom")
     sealroom = SealroomApp(app, Preferences())
-    sealroom.start()
+    sealroom.start(path)
     return int(app.exec())

@@ -22,9 +22,10 @@ from PySide6.QtGui import QBrush, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from sealroom.desktop.models.paged import PagedTableModel
-from sealroom.desktop.models.table import Column, human_size
+from sealroom.desktop.models.table import Column
 from sealroom.desktop.widgets.colours import SENSITIVITY_COLOURS, WARNING
 from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.units import human_size
 from sealroom.vault.when import display
 
 THUMBNAIL_SIZE = QSize(160, 120)

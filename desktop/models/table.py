@@ -47,15 +47,6 @@ def short_time(stamp: str | None) -> str:
     return stamp[:16].replace("T", " ")
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{size} B"
-
-
 class ColumnsModel(QAbstractTableModel, Generic[R]):
     """What every table of records shares: columns declared once, and the roles they answer.
     A subclass says how many rows there are and which record a row shows (`data`)."""

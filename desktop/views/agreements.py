@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QVBoxLayout
 
 from sealroom.desktop.models.agreements import AgreementsModel, kind_label
-from sealroom.desktop.models.table import human_size
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.previews import Preview
 from sealroom.desktop.views.agreement_dialog import AgreementDialog
@@ -18,6 +17,7 @@ from sealroom.desktop.views.asset_preview import PreviewLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.vault.agreements.contracts import STATUS_CHANGES, Agreement
+from sealroom.vault.units import human_size
 
 FACTS = ["Kind", "Status", "Parties", "Effective", "Expires", "Confidential until", "Scope",
          "Usage rights", "Document", "Notes", "Id"]

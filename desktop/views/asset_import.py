@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from sealroom.desktop.models.table import human_size
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.workers import Task, VaultRunner
 from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.units import human_size
 
 
 class ImportPanel(QFrame):

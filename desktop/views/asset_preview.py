@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from sealroom.desktop.models.assets import kind_label
-from sealroom.desktop.models.table import human_size, short_time
+from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks.previews import Preview
 from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.units import human_size
 
 RENDER_SIZE = QSize(1400, 1400)
 PREVIEW_DELAY_MS = 120

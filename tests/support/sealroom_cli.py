@@ -14,6 +14,8 @@ FAST_KDF_MAIN = Path(__file__).with_name("fast_kdf_main.py")
 FAST_KDF = "SEALROOM_INSECURE_TEST_KDF"
 """Read here only, never by Sealroom: with it set to "1", `run` starts the real entry point
 through `fast_kdf_main.py`, which enables the test-only key derivation first."""
+TIMEOUT_S = 300
+"""A command that has not finished by then is stuck (waiting on a FIFO, say): the test fails."""
 
 
 def cli_env(password: str, **extra: str) -> dict[str, str]:
@@ -35,7 +37,12 @@ def run(*args: str, env: dict[str, str], code: int | None = 0) -> subprocess.Com
     """
     command = [sys.executable, str(FAST_KDF_MAIN)] if env.get(FAST_KDF) == "1" else [str(SEALROOM)]
     result = subprocess.run(
-        [*command, *args], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
+        [*command, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=TIMEOUT_S,
     )
     if code is not None:
         assert result.returncode == code, f"sealroom {' '.join(args)}: {result.stderr}"

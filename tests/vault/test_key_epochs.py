@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from sealroom_access import allow_copies
 from skimage import data as samples
 
 from sealroom.crypto.keyslots import Role
@@ -110,6 +111,8 @@ def test_previews_before_and_after_a_removal_are_traced_with_their_epochs_keys(
 ) -> None:
     early = parties.add_party(vault, "Early Partner", "brand", organisation="Early Co")
     late = parties.add_party(vault, "Late Partner", "brand", organisation="Late Co")
+    allow_copies(vault, early.id, photo.id)
+    allow_copies(vault, late.id, photo.id)
     before, (early_file,) = shares.export_preview(
         vault, photo.id, early.id, tmp_path / "early.png", max_side=400
     )

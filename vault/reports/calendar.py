@@ -12,6 +12,7 @@ to a temporary file first; an existing file is only replaced if it is itself a c
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -138,7 +139,7 @@ def export_calendar(
     out = Path(out)
     if out.is_dir():
         raise InvalidInputError(f"{out} is a folder; name the .ics file to write")
-    if out.exists() and not out.read_bytes()[:15].startswith(b"BEGIN:VCALENDAR"):
+    if out.exists() and not _is_calendar(out):
         raise InvalidInputError(f"{out} exists and is not a calendar; choose another name")
     events = calendar_events(vault, now, redact)
     data = render_calendar(events, now)
@@ -191,3 +192,16 @@ def _fold(line: str) -> bytes:
         limit = 74  # continuation lines start with a space
     parts.append(data)
     return b"\r\n ".join(parts)
+
+
+def _is_calendar(path: Path) -> bool:
+    """Whether an existing file may be replaced: a regular file that starts as a calendar. Only
+    its first bytes are read, and a FIFO or device is never read (nor waited on)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 15) == b"BEGIN:VCALENDAR"
+    finally:
+        os.close(fd)

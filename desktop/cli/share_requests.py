@@ -4,31 +4,28 @@ secret asset (the outbound rule, `vault.protect.outbound`)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
-from sealroom.desktop.cli_commands import done, open_vault
-from sealroom.desktop.cli_io import print_json, print_table
+from sealroom.cli.output import done, print_json, print_table
+from sealroom.cli.session import add_common, open_vault
 from sealroom.vault.protect import share_approvals
 
-Common = Callable[..., None]
 
-
-def add_outbound_commands(preview: argparse._SubParsersAction, common: Common) -> None:  # type: ignore[type-arg]
+def add_commands(preview: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = preview.add_parser(
         "request", help="ask another owner or manager to approve a copy of a secret asset"
     )
     p.add_argument("--asset", required=True, metavar="ID")
     p.add_argument("--party", required=True, metavar="ID")
     p.add_argument("--note", default="", metavar="TEXT", help="what the copy is for")
-    common(p)
+    add_common(p)
     p.set_defaults(handler=cmd_request)
     p = preview.add_parser("approve", help="approve another person's request for a copy")
     p.add_argument("request_id", metavar="REQUEST_ID")
-    common(p)
+    add_common(p)
     p.set_defaults(handler=cmd_approve)
     p = preview.add_parser("requests", help="requests for copies of secret assets")
     p.add_argument("--all", action="store_true", help="include approved and withdrawn ones")
-    common(p)
+    add_common(p)
     p.set_defaults(handler=cmd_requests)
 
 

@@ -1,76 +1,23 @@
-"""`sealroom preview export` and `sealroom trace`: watermarked previews and leak tracing."""
+"""`sealroom trace`: which recipient a leaked file came from."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from sealroom.desktop.cli_commands import open_vault
-from sealroom.desktop.cli_io import print_json, print_table
-from sealroom.desktop.cli_outbound import add_outbound_commands
-from sealroom.vault.protect import shares, trace
+from sealroom.cli.output import print_json, print_table
+from sealroom.cli.session import add_common, open_vault
+from sealroom.vault.protect import trace
 
-Common = Callable[..., None]
 SHOWN_CANDIDATES = 5
 
 
-def add_watermark_commands(sub: argparse._SubParsersAction, common: Common) -> None:  # type: ignore[type-arg]
-    preview = sub.add_parser("preview", help="watermarked previews").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    p = preview.add_parser(
-        "export",
-        help="write a preview marked for one party (visible and invisible) and record the share",
-    )
-    p.add_argument("--asset", required=True, metavar="ID")
-    p.add_argument("--party", required=True, metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE", help=".png, .jpg or .pdf")
-    p.add_argument(
-        "--max-side",
-        type=int,
-        default=shares.DEFAULT_MAX_SIDE,
-        metavar="N",
-        help=f"longest side in pixels (default {shares.DEFAULT_MAX_SIDE})",
-    )
-    p.add_argument(
-        "--no-visible-mark",
-        action="store_true",
-        help="owner only: invisible fingerprint only (the visible mark deters; keep it if unsure)",
-    )
-    p.add_argument(
-        "--override-reason",
-        metavar="TEXT",
-        help="owner only: issue although the outbound rule refuses; recorded as an exception",
-    )
-    common(p)
-    p.set_defaults(handler=cmd_preview_export)
-    add_outbound_commands(preview, common)
-
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("trace", help="find which recipient a leaked file came from")
     p.add_argument("suspects", nargs="+", metavar="SUSPECT")
-    common(p)
+    add_common(p)
     p.set_defaults(handler=cmd_trace)
-
-
-def cmd_preview_export(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        share, files = shares.export_preview(
-            vault,
-            args.asset,
-            args.party,
-            Path(args.out),
-            args.max_side,
-            visible=not args.no_visible_mark,
-            override_reason=args.override_reason,
-        )
-    if args.json:
-        print_json({**share.to_json(), "files": [str(f) for f in files]})
-    else:
-        names = ", ".join(str(f) for f in files)
-        print(f"wrote {names}: share {share.id} (code {share.share_code}) for {share.party_id}")
-    return 0
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
