@@ -87,9 +87,9 @@ class Vault:
         """Create a new vault with `user` as its first owner."""
         folder = Path(folder)
         if not user.strip():
-            raise InvalidInputError("the first user needs a name")
+            raise InvalidInputError("the first user needs a name", field="user")
         if folder.exists() and any(folder.iterdir()):
-            raise InvalidInputError(f"{folder} already exists and is not empty")
+            raise InvalidInputError(f"{folder} already exists and is not empty", field="folder")
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         lock = VaultLock(folder)
         try:

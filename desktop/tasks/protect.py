@@ -14,7 +14,8 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
-from sealroom.desktop.workers import Job
+from sealroom.desktop.tasks.changed import SHARES
+from sealroom.desktop.workers import Job, changes
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.parties.directory import Party
@@ -73,6 +74,7 @@ class ShareFields:
     visible: bool
 
 
+@changes(SHARES)
 def create_share(vault: Vault, job: Job, fields: ShareFields) -> tuple[Share, list[Path]]:
     return shares.export_preview(
         vault, fields.asset_id, fields.party_id, fields.out, fields.max_side, fields.visible

@@ -31,6 +31,7 @@ from sealroom.desktop.models.access import (
 )
 from sealroom.desktop.models.access_columns import AssetColumns, Target
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
@@ -66,6 +67,7 @@ def _swatch(colour: QColor, text: str) -> QLabel:
 
 class AccessView(TableSection):
     title = "Access"
+    watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
     can_delete = True
     split = (74, 26)
     empty_text = (
@@ -299,6 +301,7 @@ class AccessView(TableSection):
             return
         party, target, _ = found
         self.dialog = GrantDialog(self.ctx.runner, party, target, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._granted)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

@@ -30,6 +30,7 @@ from sealroom.desktop.models.dashboard import (
 )
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
 
@@ -120,6 +121,7 @@ class Card(QFrame):
 
 class DashboardView(SectionView):
     title = "Dashboard"
+    watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__(ctx)

@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
             return
         self.messages.dismiss()
         self.stack.setCurrentWidget(view)
-        if not view.loaded:
+        if not view.loaded or view.stale:
             view.load()
         self._update_actions()
 

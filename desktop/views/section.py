@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
 from sealroom.desktop.widgets.forms import MessageBar
-from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
+from sealroom.desktop.workers import EVERYTHING, Task, TaskFunction, VaultRunner
 
 
 @dataclass
@@ -66,18 +66,36 @@ class SectionView(QWidget):
     new_label = ""
     """Text of the screen's Ctrl+N action; empty when the screen creates nothing."""
     can_delete = False
+    watches: frozenset[str] = frozenset()
+    """The kinds of records the screen shows (`tasks.changed`); when a task elsewhere changes
+    one of them, the screen reads its records again: at once if showing, else when shown."""
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.loaded = False
+        self.stale = False
+        """Loaded, but the vault changed since: `load` again before the screen is shown."""
+        ctx.runner.vault_changed.connect(self._vault_changed)
 
     def load(self) -> None:
         self.loaded = True
+        self.stale = False
+
+    def _vault_changed(self, kinds: frozenset[str], origin: object) -> None:
+        if origin is self or not self.loaded:
+            return
+        if EVERYTHING not in self.watches and not kinds & self.watches:
+            return
+        if self.isVisible():
+            self.load()
+        else:
+            self.stale = True
 
     def clear(self) -> None:
         """Drop everything read from the vault (the vault is locking)."""
         self.loaded = False
+        self.stale = False
 
     def new_item(self) -> None:
         """Ctrl+N."""
@@ -107,6 +125,7 @@ class SectionView(QWidget):
     ) -> Task:
         """Run a vault call; its result and errors come back to bound methods of this view."""
         task = self.ctx.runner.submit(fn, *args)
+        task.origin = self
         task.done.connect(done)
         task.failed.connect(failed or self.show_error)
         return task

@@ -53,13 +53,12 @@ class ShareDialog(RecordDialog):
         self.form.add("", self.visible)
         self.form.add("&Save to", where)
         self.where = where
-        self.fields_by_word = [
-            ("exists", where),
-            ("cannot write", where),
-            ("side", self.max_side),
-            ("party", self.party),
-            ("asset", self.asset),
-        ]
+        self.fields = {
+            "out": where,
+            "max_side": self.max_side,
+            "party_id": self.party,
+            "asset_id": self.asset,
+        }
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -141,7 +141,8 @@ def asset_pages(vault: Vault, asset_id: str, version: int | None = None) -> list
     if not (asset.media_type.startswith("image/") or asset.media_type == "application/pdf"):
         raise InvalidInputError(
             f"asset {asset.id} is {asset.media_type}; watermarked previews are made of images "
-            "and PDFs"
+            "and PDFs",
+            field="asset_id",
         )
     data = assets.read_asset(vault, asset_id, version)
     return previews.decode_pages(data, f"asset {asset_id}")
@@ -180,7 +181,9 @@ def export_preview(
     images, or one PNG per page if `out` ends in .png. No metadata is carried over.
     """
     if max_side < MIN_MAX_SIDE:
-        raise InvalidInputError(f"--max-side must be at least {MIN_MAX_SIDE} pixels")
+        raise InvalidInputError(
+            f"the longest side must be at least {MIN_MAX_SIDE} pixels", field="max_side"
+        )
     asset = assets.get_asset(vault, asset_id)
     party = parties.get_party(vault, party_id)
     out = Path(out)
@@ -209,7 +212,7 @@ def export_preview(
     targets = [target for target, _ in files]
     for target in targets:
         if target.exists():
-            raise InvalidInputError(f"{target} already exists; choose another name")
+            raise InvalidInputError(f"{target} already exists; choose another name", field="out")
     partials = [_write_partial(target, data) for target, data in files]
     try:
         with vault.transaction() as conn:
@@ -240,7 +243,7 @@ def _encode_outputs(out: Path, pages: list[previews.RGB], is_pdf: bool) -> list[
     elif suffix == ".png":
         encode = previews.encode_png
     else:
-        raise InvalidInputError(f"{out.name}: name the preview .png, .jpg or .pdf")
+        raise InvalidInputError(f"{out.name}: name the preview .png, .jpg or .pdf", field="out")
     if len(pages) == 1 and not is_pdf:
         return [(out, encode(pages[0]))]
     return [
