@@ -33,6 +33,8 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(save_label)
         self.save_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter saves, even when Cancel has the focus
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.column = QVBoxLayout(self)
@@ -59,6 +61,7 @@ class RecordDialog(QDialog):
     def _choices_loaded(self, choices: Any) -> None:
         self._set_busy(False)
         self.fill(choices)
+        self.form.focus_first()
 
     def fill(self, choices: Any) -> None:
         """Put the fetched choices into the form."""
@@ -97,3 +100,5 @@ class RecordDialog(QDialog):
         self.busy.setVisible(busy)
         self.form.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
+        if not busy:
+            self.save_button.setDefault(True)
