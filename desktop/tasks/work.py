@@ -60,8 +60,18 @@ def choices(vault: Vault, job: Job) -> Choices:
 # -- dashboard ----------------------------------------------------------------------------------
 
 
-def build_dashboard(vault: Vault, job: Job) -> dashboard.Dashboard:
-    return dashboard.build_dashboard(vault)
+@dataclass(frozen=True)
+class DashboardData:
+    board: dashboard.Dashboard
+    approvals: list[release.ReleaseRequest]
+    """Releases of secret assets someone else asked for: this person may approve them."""
+
+
+def build_dashboard(vault: Vault, job: Job) -> DashboardData:
+    board = dashboard.build_dashboard(vault)
+    asked = release.list_release_requests(vault)
+    mine = vault.actor.user
+    return DashboardData(board, [r for r in asked if r.requested_by != mine])
 
 
 # -- campaigns ----------------------------------------------------------------------------------
