@@ -17,6 +17,7 @@ from sealroom.vault.parties.directory import Party
 
 class PartiesView(TableSection):
     title = "People & companies"
+    split = (70, 30)
     watches = frozenset({AGREEMENTS, GRANTS, PARTIES})
     new_label = "Add a person or company…"
     can_delete = True
@@ -28,7 +29,7 @@ class PartiesView(TableSection):
     def __init__(self, ctx: SectionContext) -> None:
         self.parties = PartiesModel()
         super().__init__(ctx, self.parties)
-        self.set_column_widths({0: 190, 1: 90, 2: 210, 4: 130}, stretch=3)
+        self.set_column_widths({0: 180, 1: 90, 2: 180, 4: 130}, stretch=3)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.add_button("Add…", self.new_item, "Add a person or company (Ctrl+N)")
         self.facts = common.Facts(

@@ -39,6 +39,10 @@ from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchP
 from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import EVERYTHING, Task, TaskFunction, VaultRunner
 
+FIT_ROWS = 200
+"""Rows looked at to size a column to its content (cheap for any size of table)."""
+MAX_COLUMN_WIDTH = 320
+
 
 @dataclass
 class SectionContext:
@@ -236,12 +240,35 @@ class TableSection(SectionView):
         self._update_empty()
 
     def set_column_widths(self, widths: dict[int, int], stretch: int) -> None:
-        """Fixed starting widths (cheap for any number of rows) and one column that stretches."""
+        """Starting widths and one column that stretches. A table of records read whole (not
+        paged) then sizes its columns to their content once loaded (`fit_columns`)."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._stretch_column = stretch
+        if isinstance(self.model, RecordTableModel):
+            self.model.modelReset.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """The stretching column keeps at least the width of its header and content (the first
+        rows, up to MAX_COLUMN_WIDTH): a scroll bar rather than a sliver."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_ROWS)
+        stretch = getattr(self, "_stretch_column", -1)
+        if stretch < 0:
+            return
+        used = sum(self.table.columnWidth(c) for c in range(self.proxy.columnCount())
+                   if c != stretch and not self.table.isColumnHidden(c))
+        content = min(self.table.sizeHintForColumn(stretch), MAX_COLUMN_WIDTH)
+        needed = max(content, header.sectionSizeHint(stretch)) + 8
+        room = self.table.viewport().width() - used
+        if room >= needed:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(stretch, needed)
 
     def add_button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
         button = QPushButton(text)
