@@ -15,8 +15,9 @@ from typing import Any
 import rfc8785
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError
-from sealroom.vault.records import Actor, utc_now
+from sealroom.vault.records import Actor
 from sealroom.vault.store import Connection, contains_pattern, query
 
 CHECKPOINT_EVERY = 1000
@@ -113,7 +114,7 @@ class AuditLog:
         who = actor or self._actor
         event = AuditEvent(
             seq=self._frontier.size + 1,
-            time=time or utc_now(),
+            time=time or now_stamp(),
             actor=who.user,
             role=who.role,
             device=who.device,
@@ -160,7 +161,7 @@ class AuditLog:
             return None
         root = self.root()
         note = checkpoint_note(self.origin, self.size, root)
-        checkpoint = Checkpoint(self.size, root, utc_now(), note, self._signer(note.encode()))
+        checkpoint = Checkpoint(self.size, root, now_stamp(), note, self._signer(note.encode()))
         self._conn.execute(
             f"INSERT INTO {s}.checkpoints (size, root, time, note, signature) VALUES (?,?,?,?,?)",
             (checkpoint.size, checkpoint.root, checkpoint.time, note, checkpoint.signature),

@@ -18,9 +18,9 @@ from typing import BinaryIO
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.stream import Progress, decrypt_chunks, encrypt_stream
 from sealroom.crypto.wrap import subkey, unwrap, wrap
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.fsutil import fsync_dir
-from sealroom.vault.records import utc_now
 from sealroom.vault.store import Connection, query
 
 BLOB_DIR = "blobs"
@@ -87,7 +87,7 @@ class BlobStore:
                 record.key_epoch,
                 record.size,
                 record.sha256,
-                utc_now(),
+                now_stamp(),
             ),
         )
 

@@ -12,14 +12,14 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from sealroom.vault.records import utc_now
+from sealroom.vault.clock import now_stamp
 
 FILE_NAME = "unlock-failures.jsonl"
 
 
 def record_failure(folder: Path, user: str, reason: str) -> None:
     line = json.dumps(
-        {"time": utc_now(), "user": user, "device": socket.gethostname(), "reason": reason}
+        {"time": now_stamp(), "user": user, "device": socket.gethostname(), "reason": reason}
     )
     with open(folder / FILE_NAME, "a", encoding="utf-8") as out:
         out.write(line + "\n")

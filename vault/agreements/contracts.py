@@ -31,9 +31,10 @@ from sealroom.vault.agreements.records import (
     load_agreements,
 )
 from sealroom.vault.blobs import BlobRecord
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.parties.directory import active_party
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import Connection
 from sealroom.vault.when import When, now_utc, stamp
@@ -87,7 +88,7 @@ def add_agreement(vault: Vault, new: NewAgreement) -> Agreement:
     rights = tuple(clean_usage_right(r) for r in new.usage_rights)
     blob = _write_document(vault, new.document) if new.document is not None else None
     agreement_id = new_id("agr")
-    now = utc_now()
+    now = now_stamp()
     try:
         with vault.transaction() as conn:
             if blob is not None:
@@ -180,7 +181,7 @@ def set_status(vault: Vault, agreement_id: str, status: str, reason: str = "") -
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE agreements SET status = ?, terminated = ?, updated = ? WHERE id = ?",
-            (status, terminated, utc_now(), agreement_id),
+            (status, terminated, now_stamp(), agreement_id),
         )
         detail = f"{current.status} -> {status}" + (f": {reason.strip()}" if reason.strip() else "")
         vault.audit.append("agreement.status", agreement_id, reason=detail)
@@ -252,7 +253,7 @@ def edit_agreement(
                 updated.zone,
                 updated.survival_days,
                 updated.notes,
-                utc_now(),
+                now_stamp(),
                 agreement_id,
             ),
         )
@@ -280,7 +281,7 @@ def attach_document(vault: Vault, agreement_id: str, path: Path) -> Agreement:
             conn.execute(
                 "UPDATE agreements SET document_blob_id=?, document_name=?, document_sha256=?,"
                 " document_size=?, updated=? WHERE id=?",
-                (blob.id, path.name, blob.sha256, blob.size, utc_now(), agreement_id),
+                (blob.id, path.name, blob.sha256, blob.size, now_stamp(), agreement_id),
             )
             if current.document_blob_id:
                 conn.execute("DELETE FROM blobs WHERE id = ?", (current.document_blob_id,))

@@ -29,9 +29,10 @@ from sealroom.vault.assets.records import (
     load_asset,
 )
 from sealroom.vault.blobs import BlobRecord
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.media.files import Inspection, inspect
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, now_utc
@@ -175,7 +176,8 @@ def holder_of(vault: Vault, sha256: str) -> tuple[Asset, int] | None:
     """The asset and version that hold a file with this SHA-256, if any."""
     rows = query(
         vault.conn,
-        "SELECT asset_id, version FROM asset_versions WHERE sha256 = ? ORDER BY created LIMIT 1",
+        "SELECT asset_id, version FROM asset_versions WHERE sha256 = ?"
+        " ORDER BY created, rowid LIMIT 1",
         (sha256,),
     )
     if not rows:
@@ -287,7 +289,7 @@ def _insert_asset(vault: Vault, item: _Written, plan: _Plan) -> str:
     options, embargo, tags = plan.options, plan.embargo, plan.tags
     path = item.prepared.path
     asset_id = new_id("ast")
-    now = utc_now()
+    now = now_stamp()
     thumb = item.thumbnail.id if item.thumbnail else None
     values = (
         asset_id,
@@ -324,7 +326,7 @@ def _insert_version(vault: Vault, target: Asset, item: _Written, note: str) -> s
         vault.conn, "SELECT max(version) FROM asset_versions WHERE asset_id = ?", (target.id,)
     )[0]
     version = int(latest or 0) + 1
-    now = utc_now()
+    now = now_stamp()
     inspection = item.prepared.inspection
     vault.conn.execute(
         "UPDATE assets SET original_name=?, media_type=?, size=?, sha256=?, blob_id=?,"

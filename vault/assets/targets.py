@@ -50,7 +50,7 @@ def list_asset_targets(
         params = (campaign_id,)
     with vault.transaction():
         vault.audit.append("asset.list", obj, reason=reason)
-    rows = query(vault.conn, f"{_SELECT}{where} ORDER BY a.created, a.id", params)
+    rows = query(vault.conn, f"{_SELECT}{where} ORDER BY a.created, a.rowid", params)
     shared: dict[str, str] = {}  # one string per campaign id, name or level, not one per row
     return [
         (

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, NotFoundError
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import now_utc, stamp
@@ -91,7 +92,7 @@ def add_party(
     _clean(name, kind, email)
     handle = clean_handle(handle)
     _check_handle_free(vault, handle, None)
-    now = utc_now()
+    now = now_stamp()
     party = Party(
         new_id("pty"), name.strip(), kind, email or None, organisation or None, now, now, handle
     )
@@ -159,7 +160,7 @@ def edit_party(
             changed["handle"] = new_handle
     if not changed:
         return current
-    updated = Party(**{**current.__dict__, **changed, "updated": utc_now()})
+    updated = Party(**{**current.__dict__, **changed, "updated": now_stamp()})
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE parties SET name=?, kind=?, email=?, organisation=?, handle=?, updated=?"

@@ -13,7 +13,6 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +20,11 @@ from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
 from sealroom.vault import wrapped_settings
 from sealroom.vault.assets import catalog as assets
+from sealroom.vault.clock import now_stamp, now_utc
 from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 
@@ -103,7 +103,7 @@ def list_shares(vault: Vault, asset_id: str | None = None) -> list[Share]:
     if asset_id is not None:
         sql += " WHERE asset_id = ?"
         params = (asset_id,)
-    return [Share(*row) for row in query(vault.conn, sql + " ORDER BY created, id", params)]
+    return [Share(*row) for row in query(vault.conn, sql + " ORDER BY created, rowid", params)]
 
 
 def shared_asset_titles(vault: Vault) -> dict[str, str]:
@@ -188,7 +188,7 @@ def export_preview(
     mark = VisibleMark(
         recipient=party.name,
         organisation=party.organisation or party.kind,
-        date=datetime.now(UTC).strftime("%Y-%m-%d"),
+        date=now_utc().strftime("%Y-%m-%d"),
         share_code=code,
     )
     share = Share(
@@ -201,7 +201,7 @@ def export_preview(
         share_code=code,
         max_side=max_side,
         visible_mark=json.dumps(asdict(mark)) if visible else None,
-        created=utc_now(),
+        created=now_stamp(),
         created_by=vault.actor.user,
     )
     pages = render_share(vault, share)
