@@ -248,6 +248,8 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """One transaction across vault.db and audit.db; nested calls join it (a SAVEPOINT each,
+        see `store.transaction`), and a failure forgets the audit events it rolled back."""
         try:
             with transaction(self.conn) as conn:
                 yield conn
