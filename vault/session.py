@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from sealroom.crypto.keyslots import (
 )
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.signing import generate_signing_key, sign
-from sealroom.vault import keyrotation, unlock_failures, wrapped_settings
+from sealroom.vault import exports, keyrotation, unlock_failures, wrapped_settings
 from sealroom.vault.audit import AuditLog, audit_origin
 from sealroom.vault.blobs import BlobStore
 from sealroom.vault.errors import (
@@ -73,6 +74,8 @@ class Vault:
         self.conn: Connection
         self.audit: AuditLog
         self._blobs: BlobStore | None = None
+        self.notices: list[str] = []
+        """What the unlock found and repaired that the person should be told (one line each)."""
         try:
             self._open_databases(record_unlock=True)
         except BaseException:
@@ -91,6 +94,7 @@ class Vault:
         if folder.exists() and any(folder.iterdir()):
             raise InvalidInputError(f"{folder} already exists and is not empty")
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # an existing empty folder too: the vault is for its owner only
         lock = VaultLock(folder)
         try:
             vault_id = new_id("vlt")
@@ -204,6 +208,7 @@ class Vault:
                         "success",
                         "interrupted writes or deletions cleaned up at unlock",
                     )
+            self.notices.extend(exports.sweep_partials(self))
 
     def close_databases(self) -> None:
         if self._blobs is not None:

@@ -14,7 +14,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
+from sealroom.vault import exports
 from sealroom.vault.agreements.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -32,7 +34,7 @@ from sealroom.vault.agreements.records import (
 )
 from sealroom.vault.blobs import BlobRecord
 from sealroom.vault.clock import now_stamp
-from sealroom.vault.errors import InvalidInputError, SealroomError
+from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.parties.directory import active_party
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
@@ -312,26 +314,20 @@ def export_document(vault: Vault, agreement_id: str, out: Path) -> Path:
     if agreement.document_blob_id is None:
         raise InvalidInputError(f"agreement {agreement_id} has no document attached")
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         out = out / (agreement.document_name or f"{agreement_id}.pdf")
-    if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name")
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with open(partial, "xb") as dst:
-            for chunk in vault.blobs.read_chunks(agreement.document_blob_id):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            vault.audit.append("agreement.export", agreement_id, reason=f"to {out.name}")
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    blob_id = agreement.document_blob_id
+
+    def write(stream: BinaryIO) -> None:
+        for chunk in vault.blobs.read_chunks(blob_id):
+            stream.write(chunk)
+
+    def record(_conn: Connection) -> None:
+        vault.audit.append("agreement.export", agreement_id, reason=f"to {out.name}")
+
+    exports.export_files(
+        vault, [exports.Output(out, write)], record, action="agreement.export", obj=agreement_id
+    )
     return out
 
 

@@ -8,11 +8,12 @@ newest. Importing is in `importing`, editing campaign, sensitivity, embargo and 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from sealroom.crypto.stream import Progress
+from sealroom.vault import exports
 from sealroom.vault.assets.importing import (
     DuplicateAssetError,
     ImportOptions,
@@ -31,10 +32,10 @@ from sealroom.vault.assets.records import (
     load_assets,
     load_versions,
 )
-from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.media.files import media_type_of
 from sealroom.vault.session import Vault
-from sealroom.vault.store import IntegrityError, query
+from sealroom.vault.store import Connection, IntegrityError, query
 
 __all__ = [
     "SENSITIVITIES",
@@ -200,31 +201,25 @@ def export_asset(
     asset = get_asset(vault, asset_id)
     blob_id, original_name = _version_blob(vault, asset, version)
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         out = out / original_name
-    if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name")
-    partial = out.with_name(f".{out.name}.partial")
     written = 0
-    try:
-        with open(partial, "xb") as dst:
-            for chunk in vault.blobs.read_chunks(blob_id):
-                dst.write(chunk)
-                written += len(chunk)
-                if progress is not None:
-                    progress(written)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            detail = f"to {out.name}" + (f", version {version}" if version else "")
-            vault.audit.append("asset.export", asset.id, reason=detail)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+
+    def write(stream: BinaryIO) -> None:
+        nonlocal written
+        for chunk in vault.blobs.read_chunks(blob_id):
+            stream.write(chunk)
+            written += len(chunk)
+            if progress is not None:
+                progress(written)
+
+    def record(_conn: Connection) -> None:
+        detail = f"to {out.name}" + (f", version {version}" if version else "")
+        vault.audit.append("asset.export", asset.id, reason=detail)
+
+    exports.export_files(
+        vault, [exports.Output(out, write)], record, action="asset.export", obj=asset.id
+    )
     return out
 
 

@@ -9,7 +9,6 @@ watermark key.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -18,15 +17,15 @@ from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import wrapped_settings
+from sealroom.vault import exports, wrapped_settings
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.clock import now_stamp, now_utc
-from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
-from sealroom.vault.store import query
+from sealroom.vault.store import Connection, query
 
 DEFAULT_MAX_SIDE = 2048
 MIN_MAX_SIDE = 256
@@ -207,26 +206,20 @@ def export_preview(
     pages = render_share(vault, share)
     files = _encode_outputs(out, pages, asset.media_type == "application/pdf")
     targets = [target for target, _ in files]
-    for target in targets:
-        if target.exists():
-            raise InvalidInputError(f"{target} already exists; choose another name")
-    partials = [_write_partial(target, data) for target, data in files]
-    try:
-        with vault.transaction() as conn:
-            conn.execute(
-                f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                tuple(asdict(share).values()),
-            )
-            vault.audit.append(
-                "share.create",
-                share.id,
-                reason=f"file preview of {asset.id} for {party.id} ({len(pages)} pages)",
-            )
-        for partial, target in zip(partials, targets, strict=True):
-            os.replace(partial, target)
-    finally:
-        for partial in partials:
-            partial.unlink(missing_ok=True)
+
+    def record(conn: Connection) -> None:
+        conn.execute(
+            f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            tuple(asdict(share).values()),
+        )
+        vault.audit.append(
+            "share.create",
+            share.id,
+            reason=f"file preview of {asset.id} for {party.id} ({len(pages)} pages)",
+        )
+
+    outputs = [exports.data_output(target, data) for target, data in files]
+    exports.export_files(vault, outputs, record, action="share.create", obj=share.id)
     return share, targets
 
 
@@ -246,16 +239,3 @@ def _encode_outputs(out: Path, pages: list[previews.RGB], is_pdf: bool) -> list[
     return [
         (out.with_name(f"{out.stem}-p{n}{out.suffix}"), encode(p)) for n, p in enumerate(pages, 1)
     ]
-
-
-def _write_partial(target: Path, data: bytes) -> Path:
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with open(partial, "xb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {target}: {exc.strerror}") from None
-    return partial

@@ -11,15 +11,16 @@ to a temporary file first; an existing file is only replaced if it is itself a c
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sealroom.vault.errors import InvalidInputError, SealroomError
+from sealroom.vault import exports
+from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.records import app_version
 from sealroom.vault.reports.dashboard import upcoming_embargoes, upcoming_expiries
 from sealroom.vault.session import Vault
+from sealroom.vault.store import Connection
 from sealroom.vault.when import When, now_utc
 
 EVENT_MINUTES = 30
@@ -136,28 +137,26 @@ def export_calendar(
 ) -> int:
     """Write the calendar to `out`; return the number of events."""
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         raise InvalidInputError(f"{out} is a folder; name the .ics file to write")
-    if out.exists() and not out.read_bytes()[:15].startswith(b"BEGIN:VCALENDAR"):
+    replace = exports.exists(out)
+    if replace and not exports.read_head(out, 15).startswith(b"BEGIN:VCALENDAR"):
         raise InvalidInputError(f"{out} exists and is not a calendar; choose another name")
     events = calendar_events(vault, now, redact)
     data = render_calendar(events, now)
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with open(partial, "wb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            detail = f"{len(events)} events to {out.name}" + (", redacted" if redact else "")
-            vault.audit.append("calendar.export", reason=detail)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+
+    def record(_conn: Connection) -> None:
+        detail = f"{len(events)} events to {out.name}" + (", redacted" if redact else "")
+        vault.audit.append("calendar.export", reason=detail)
+
+    exports.export_files(
+        vault,
+        [exports.data_output(out, data)],
+        record,
+        action="calendar.export",
+        obj="",
+        replace=replace,
+    )
     return len(events)
 
 
