@@ -35,6 +35,7 @@ from sealroom.vault.agreements.records import (
 from sealroom.vault.blobs import BlobRecord
 from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import open_regular
 from sealroom.vault.parties.directory import active_party
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
@@ -332,13 +333,7 @@ def export_document(vault: Vault, agreement_id: str, out: Path) -> Path:
 
 
 def _write_document(vault: Vault, path: Path) -> BlobRecord:
-    try:
-        src = open(path, "rb")  # noqa: SIM115 - closed by the with below
-    except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
-    with src:
+    with open_regular(path) as src:
         if os.fstat(src.fileno()).st_size == 0:
             raise InvalidInputError(f"{path} is empty (0 bytes)")
         return vault.blobs.write(src)

@@ -31,6 +31,7 @@ from sealroom.vault.assets.records import (
 from sealroom.vault.blobs import BlobRecord
 from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import open_regular
 from sealroom.vault.media.files import Inspection, inspect
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
@@ -210,13 +211,8 @@ def _embargo_for(vault: Vault, options: ImportOptions) -> When | None:
 
 
 def _prepare(path: Path) -> _Prepared:
-    try:
-        with open(path, "rb") as src:
-            size = os.fstat(src.fileno()).st_size
-    except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
+    with open_regular(path) as src:
+        size = os.fstat(src.fileno()).st_size
     if size == 0:
         raise InvalidInputError(f"{path} is empty (0 bytes); nothing was imported")
     try:
@@ -253,7 +249,7 @@ def _write_blobs(
                     progress(base + n, total)
 
             try:
-                with open(item.path, "rb") as src:
+                with open_regular(item.path) as src:
                     blob = vault.blobs.write(src, step, cancelled)
             except OSError as exc:
                 raise InvalidInputError(f"cannot read {item.path}: {exc.strerror}") from None

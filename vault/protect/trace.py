@@ -23,6 +23,7 @@ from sealroom.crypto.watermark import (
     trace_image,
 )
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import require_regular_file
 from sealroom.vault.media import decode as previews
 from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key
 from sealroom.vault.session import Vault
@@ -104,6 +105,8 @@ def trace_files(
     vault: Vault, paths: list[Path], progress: Callable[[str], None] | None = None
 ) -> list[SuspectReport]:
     """Trace each suspect file; one audit event per suspect."""
+    for path in paths:  # a FIFO or a device would block or never end: refused before anything
+        require_regular_file(Path(path))
     index = build_index(vault, progress)
     tracer = _Tracer(vault, index)
     reports = []
