@@ -137,12 +137,12 @@ class _Tracer:
         try:
             if path.stat().st_size > MAX_SUSPECT_BYTES:
                 raise InvalidInputError(f"{path.name} is larger than 512 MiB")
-            pictures = previews.decode_pages(path.read_bytes(), path.name)
+            pictures = previews.iter_pages(path.read_bytes(), path.name)  # one page at a time
+            reports = [self._trace_picture(name, p.pixels) for p in pictures]
         except InvalidInputError as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
         except OSError as exc:
             return SuspectReport(name, "unreadable", error=f"cannot read {path}: {exc.strerror}")
-        reports = [self._trace_picture(name, p.pixels) for p in pictures]
         return min(reports, key=_strength)
 
     def _trace_picture(self, name: str, pixels: previews.RGB) -> SuspectReport:
