@@ -75,6 +75,7 @@ class Vault:
         self.audit: AuditLog
         self._blobs: BlobStore | None = None
         self.notices: list[str] = []
+        self._listed: set[tuple[str, str, str]] = set()
         """What the unlock found and repaired that the person should be told (one line each)."""
         try:
             self._open_databases(record_unlock=True)
@@ -261,6 +262,23 @@ class Vault:
         except BaseException:
             self.audit.forget_uncommitted()
             raise
+
+    def record_listing(
+        self, action: str, obj: str = "", reason: str = "", *, lookup: bool = False
+    ) -> None:
+        """Record that a listing was shown: once per unlock for each listing (action, object and
+        reason, which names the filter), however often the screen is shown or refreshed.
+
+        A listing is what a screen or command shows as its main content. Names and titles read
+        only to label something else (a trace result's titles, a dialog's choices, another
+        screen's columns) are a `lookup` and are not recorded. Content views and exports are
+        not listings: they append an event every time.
+        """
+        if lookup or (action, obj, reason) in self._listed:
+            return
+        with self.transaction():
+            self.audit.append(action, obj, reason=reason)
+        self._listed.add((action, obj, reason))
 
     @property
     def blobs(self) -> BlobStore:

@@ -150,7 +150,11 @@ def view_agreement(vault: Vault, agreement_id: str) -> Agreement:
 
 
 def list_agreements(
-    vault: Vault, kind: str | None = None, party_id: str | None = None
+    vault: Vault,
+    kind: str | None = None,
+    party_id: str | None = None,
+    *,
+    lookup: bool = False,
 ) -> list[Agreement]:
     """Agreements, newest effective date first; optionally of one kind or one party."""
     vault.require_content("list agreements")
@@ -162,8 +166,8 @@ def list_agreements(
     if party_id is not None:
         conditions.append("id IN (SELECT agreement_id FROM agreement_parties WHERE party_id = ?)")
         params.append(party_id)
-    with vault.transaction():
-        vault.audit.append("agreement.list", party_id or "", reason=f"kind {kind}" if kind else "")
+    reason = f"kind {kind}" if kind else ""
+    vault.record_listing("agreement.list", party_id or "", reason, lookup=lookup)
     return load_agreements(vault, " AND ".join(conditions), tuple(params))
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "DuplicateAssetError",
     "ImportOptions",
     "add_version",
+    "asset_titles",
     "count_assets",
     "delete_asset",
     "export_asset",
@@ -93,7 +94,11 @@ def find_by_hash(vault: Vault, sha256: str) -> list[Asset]:
 
 
 def list_assets(
-    vault: Vault, campaign_id: str | None = None, tag: str | None = None
+    vault: Vault,
+    campaign_id: str | None = None,
+    tag: str | None = None,
+    *,
+    lookup: bool = False,
 ) -> list[Asset]:
     """Every asset (or those of a campaign, or with a tag), oldest first."""
     vault.require_content("list assets")
@@ -105,8 +110,8 @@ def list_assets(
     if tag is not None:
         conditions.append("EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id AND tag = ?)")
         params.append(tag.strip().lower().removeprefix("#"))
-    with vault.transaction():
-        vault.audit.append("asset.list", campaign_id or "", reason=f"tag {tag}" if tag else "")
+    reason = f"tag {tag}" if tag else ""
+    vault.record_listing("asset.list", campaign_id or "", reason, lookup=lookup)
     return load_assets(vault, " AND ".join(conditions), tuple(params))
 
 
@@ -124,9 +129,22 @@ def list_assets_page(
     search text itself stays out of the audit log, which an auditor reads."""
     vault.require_content("list assets")
     if offset == 0:
-        with vault.transaction():
-            vault.audit.append("asset.list", reason="with a search" if search.strip() else "")
+        vault.record_listing("asset.list", reason="with a search" if search.strip() else "")
     return load_asset_page(vault, search, sort, descending, offset, limit)
+
+
+def asset_titles(vault: Vault, asset_ids: Sequence[str]) -> dict[str, str]:
+    """The titles of these assets (a lookup to label something else: not a listing, no event);
+    an id with no asset is left out."""
+    vault.require_content("read assets")
+    wanted = sorted(set(asset_ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, title FROM assets WHERE id IN ({marks})"
+        found.update((str(i), str(t)) for i, t in query(vault.conn, sql, tuple(part)))
+    return found
 
 
 def count_assets(vault: Vault, search: str = "") -> int:

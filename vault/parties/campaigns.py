@@ -93,10 +93,9 @@ def get_campaign(vault: Vault, campaign_id: str) -> Campaign:
     return found[0]
 
 
-def list_campaigns(vault: Vault) -> list[Campaign]:
+def list_campaigns(vault: Vault, *, lookup: bool = False) -> list[Campaign]:
     vault.require_content("list campaigns")
-    with vault.transaction():
-        vault.audit.append("campaign.list")
+    vault.record_listing("campaign.list", lookup=lookup)
     return _load(vault)
 
 

@@ -124,10 +124,11 @@ def active_party(vault: Vault, party_id: str, purpose: str) -> Party:
     return party
 
 
-def list_parties(vault: Vault, include_deleted: bool = False) -> list[Party]:
+def list_parties(
+    vault: Vault, include_deleted: bool = False, *, lookup: bool = False
+) -> list[Party]:
     vault.require_content("list parties")
-    with vault.transaction():
-        vault.audit.append("party.list")
+    vault.record_listing("party.list", lookup=lookup)
     where = "" if include_deleted else " WHERE deleted IS NULL"
     rows = query(vault.conn, f"SELECT {_COLUMNS} FROM parties{where} ORDER BY name")
     return [Party(*r) for r in rows]

@@ -121,8 +121,7 @@ def shareable_assets(vault: Vault) -> list[tuple[str, str]]:
         " OR media_type = 'application/pdf' ORDER BY title COLLATE NOCASE, id"
     )
     found = [(str(i), str(t)) for i, t in query(vault.conn, sql)]
-    with vault.transaction():
-        vault.audit.append("asset.list", reason="to choose one to share")
+    vault.record_listing("asset.list", reason="to choose one to share")
     return found
 
 
