@@ -16,12 +16,14 @@ zone name it was given in, for display. The rules for input (`parse_when`):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tzlocal
 
 from sealroom.vault.clock import now_utc as now_utc  # the one clock, re-exported for callers
 from sealroom.vault.clock import parse_stamp
@@ -55,16 +57,12 @@ def zone_of(name: str) -> tzinfo:
 
 
 def local_zone_name() -> str:
-    """This computer's IANA zone name: from $TZ, /etc/localtime or /etc/timezone, else UTC."""
+    """This computer's IANA zone name: $TZ when it names a known zone (read each time, as it may
+    change while the program runs), else the system's zone as `tzlocal` finds it
+    (/etc/localtime, the macOS and Windows settings); UTC when neither gives a known zone."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.exists():
-        candidates.append(timezone_file.read_text(encoding="utf-8", errors="replace").strip())
+    with contextlib.suppress(ZoneInfoNotFoundError, LookupError, ValueError, OSError):
+        candidates.append(tzlocal.get_localzone_name() or "")
     for name in candidates:
         if not name:
             continue

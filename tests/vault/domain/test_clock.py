@@ -19,7 +19,7 @@ from sealroom.vault.parties import directory as parties
 from sealroom.vault.reports.dashboard import build_dashboard
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
-from sealroom.vault.when import When, now_utc
+from sealroom.vault.when import When, local_zone_name, now_utc
 
 PASSWORD = "correct horse battery"
 DATA = Path(__file__).parent.parent.parent / "data"
@@ -102,3 +102,18 @@ def test_millisecond_instants_of_an_older_vault_still_read(tmp_path: Path) -> No
         events = list(vault.audit.events())
         assert all(parse_stamp(e.time) <= datetime.now(UTC) for e in events)
         build_dashboard(vault)  # reads stored instants of both forms
+
+
+@pytest.mark.parametrize(
+    ("tz", "expected"), [("Asia/Kolkata", "Asia/Kolkata"), (":Europe/Paris", "Europe/Paris")]
+)
+def test_this_computers_zone_comes_from_tzlocal(
+    monkeypatch: pytest.MonkeyPatch, tz: str, expected: str
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    assert local_zone_name() == expected
+
+
+def test_an_unknown_local_zone_still_gives_a_usable_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Not/AZone")
+    When.stored(now_stamp(), local_zone_name()).display()  # no error: some real zone or UTC
