@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,10 @@ def open_vault(args: argparse.Namespace) -> Vault:
                 f"this vault has {len(names)} users ({', '.join(names)}); choose one with --user"
             )
         user = names[0]
-    return Vault.unlock(folder, user, read_password(args.password_file, user))
+    vault = Vault.unlock(folder, user, read_password(args.password_file, user))
+    for notice in vault.notices:  # what the unlock repaired, e.g. an interrupted export
+        print(f"note: {notice}", file=sys.stderr)
+    return vault
 
 
 def cmd_init(args: argparse.Namespace) -> int:
