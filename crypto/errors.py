@@ -15,3 +15,11 @@ class WrongPasswordError(SealroomError):
 
 class UnsafeParametersError(SealroomError):
     """Key-derivation parameters outside the bounds this version accepts."""
+
+
+class PackageError(SealroomError):
+    """A share package cannot be opened: wrong key, damaged, tampered, or outside its window."""
+
+
+class PackageKeyError(PackageError):
+    """The package is not for this identity or passphrase: the person can try another."""

@@ -43,6 +43,21 @@ class Frontier:
         self.size += 1
         return removed
 
+    def copy(self) -> Frontier:
+        return Frontier(self.size, self.levels)
+
+    def to_bytes(self) -> bytes:
+        """The level hashes, lowest level first; the size says which levels are present."""
+        return b"".join(self.levels[level] for level in sorted(self.levels))
+
+    @classmethod
+    def from_bytes(cls, size: int, data: bytes) -> Frontier:
+        """The inverse of `to_bytes`; ValueError if `data` does not fit `size`."""
+        levels = [level for level in range(size.bit_length()) if size >> level & 1]
+        if size < 0 or len(data) != 32 * len(levels):
+            raise ValueError("Merkle frontier does not match the tree size")
+        return cls(size, {level: data[32 * i : 32 * i + 32] for i, level in enumerate(levels)})
+
     def root(self) -> bytes:
         if self.size == 0:
             return EMPTY_ROOT

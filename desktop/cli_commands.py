@@ -18,6 +18,8 @@ from sealroom.desktop.cli_io import (
 )
 from sealroom.vault import users
 from sealroom.vault.assets import catalog as assets
+from sealroom.vault.audit import AuditEvent
+from sealroom.vault.audit_detail import SEALED
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.layout import read_header
 from sealroom.vault.parties import directory as parties
@@ -39,6 +41,8 @@ def open_vault(args: argparse.Namespace) -> Vault:
             )
         user = names[0]
     vault = Vault.unlock(folder, user, read_password(args.password_file, user))
+    for warning in vault.warnings:  # a vault that went backwards: said before anything else
+        print(warning, file=sys.stderr)
     for notice in vault.notices:  # what the unlock repaired, e.g. an interrupted export
         print(f"note: {notice}", file=sys.stderr)
     return vault
@@ -213,11 +217,26 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         print_json([e.to_json() for e in events])
     else:
         rows = [
-            (e.seq, e.time[:19].replace("T", " "), e.actor, e.action, e.object, e.outcome, e.reason)
+            (
+                e.seq,
+                e.time[:19].replace("T", " "),
+                e.actor,
+                e.action,
+                e.object,
+                e.outcome,
+                _detail(e),
+            )
             for e in events
         ]
         print_table(["SEQ", "TIME (UTC)", "ACTOR", "ACTION", "OBJECT", "OUTCOME", "DETAIL"], rows)
     return 0
+
+
+def _detail(event: AuditEvent) -> str:
+    """The reason, and a mark where free text is sealed from this reader (an auditor)."""
+    if not event.detail:
+        return event.reason
+    return f"{event.reason} {SEALED}".strip()
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

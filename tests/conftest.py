@@ -14,6 +14,16 @@ os.environ["SEALROOM_INSECURE_TEST_KDF"] = "1"
 PASSWORD = "correct horse battery"
 
 
+@pytest.fixture(autouse=True)
+def device_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test is a fresh device: what it remembers of vaults lives in its own folder."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     return tmp_path / "work.sealroom"

@@ -11,6 +11,7 @@ from sealroom.crypto.stream import Cancelled
 __all__ = [
     "Cancelled",
     "CorruptDataError",
+    "HistoryTamperedError",
     "InvalidInputError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -40,3 +41,7 @@ class NotFoundError(SealroomError):
 
 class InvalidInputError(SealroomError):
     """Input the person gave is not acceptable; the message says why."""
+
+
+class HistoryTamperedError(CorruptDataError):
+    """The audit log does not extend the signed head the vault recorded: rolled back or edited."""

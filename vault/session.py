@@ -24,11 +24,20 @@ from sealroom.crypto.keyslots import (
 )
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.signing import generate_signing_key, sign
-from sealroom.vault import exports, keyrotation, unlock_failures, wrapped_settings
+from sealroom.vault import (
+    audit_detail,
+    audit_heads,
+    exports,
+    keyrotation,
+    seen_heads,
+    unlock_failures,
+    wrapped_settings,
+)
 from sealroom.vault.audit import AuditLog, audit_origin
 from sealroom.vault.blobs import BlobStore
 from sealroom.vault.errors import (
     CorruptDataError,
+    HistoryTamperedError,
     InvalidInputError,
     PermissionDeniedError,
     VaultNotFoundError,
@@ -71,6 +80,9 @@ class Vault:
         self.keys = keys
         self._lock = lock
         self._signing_key: SecretBytes | None = None
+        self._sealer: audit_detail.DetailSealer | None = None
+        # Loud warnings found at unlock (a vault that went backwards); also recorded in the log.
+        self.warnings: list[str] = []
         self.conn: Connection
         self.audit: AuditLog
         self._blobs: BlobStore | None = None
@@ -126,7 +138,7 @@ class Vault:
                 slot = header.slot_for(user)
                 private_key = unlock_private_key(header.vault_id, slot, password)
             except WrongPasswordError as exc:
-                unlock_failures.record_failure(folder, user, str(exc))
+                unlock_failures.record_failure(folder, user, str(exc), header.vault_id)
                 raise
             with private_key:
                 keys = open_envelope(header.vault_id, slot, private_key, header.key_epoch)
@@ -149,18 +161,50 @@ class Vault:
             attach_database(self.conn, self.folder / AUDIT_DB, self.keys.audit, "audit")
             self._signing_key = self._load_signing_key(content_key)
             self._blobs = BlobStore(self.folder, self.conn, content_key, self.header.key_epoch)
+            self._sealer = audit_detail.load_or_create(
+                self.conn, content_key, self.header.vault_id, self.header.key_epoch
+            )
         else:
             self.conn = open_database(self.folder / AUDIT_DB, self.keys.audit)
         signer = self._sign if self._signing_key is not None else None
+        seen_head = self._check_history(audit_schema)
         self.audit = AuditLog(
-            self.conn, audit_schema, audit_origin(self.header.vault_id), self.actor, signer
+            self.conn,
+            audit_schema,
+            audit_origin(self.header.vault_id),
+            self.actor,
+            signer,
+            self._sealer,
         )
         pinned = self.audit.info("signing_public_key")
         if pinned != base64.b64encode(self.header.signing_public_key).decode():
             self.close_databases()
             raise CorruptDataError("vault header's signing key does not match the audit log's")
+        self._check_seen(seen_head)
         if record_unlock:
             self._record_unlock()
+
+    # -- history checks at unlock (rollback, truncation, an edited log) -------------------------
+
+    def _check_history(self, audit_schema: str) -> audit_heads.SeenHead | None:
+        """The log must extend the signed head vault.db holds (a content holder), or at least
+        its own newest signed checkpoint (an auditor); HistoryTamperedError names the problem."""
+        trusted = self.keys.content is not None
+        return audit_heads.check_log(
+            self.conn,
+            audit_schema,
+            public_key=self.header.signing_public_key,
+            head=audit_heads.read_head(self.conn) if trusted else None,
+            trusted=trusted,
+        )
+
+    def _check_seen(self, head: audit_heads.SeenHead | None) -> None:
+        """Warn loudly if the vault is behind what this device saw of it (a rolled-back folder),
+        then remember what it sees now."""
+        checkpoints = {c.size: c.root for c in self.audit.checkpoints()}
+        vault_id, key_epoch = self.header.vault_id, self.header.key_epoch
+        self.warnings += seen_heads.check(vault_id, head, key_epoch, checkpoints.get)
+        seen_heads.remember(vault_id, head, key_epoch)
 
     def _load_signing_key(self, content_key: SecretBytes) -> SecretBytes:
         key = wrapped_settings.load(
@@ -175,26 +219,10 @@ class Vault:
         return sign(self._signing_key, message)
 
     def _record_unlock(self) -> None:
-        failures = unlock_failures.pending_failures(self.folder)
         with self.transaction():
-            roles = dict(self.header.users())
-            for entry in failures:
-                who = str(entry.get("user", "?"))
-                role = roles.get(who)
-                actor = Actor(
-                    who,
-                    role.value if role else "none",
-                    str(entry.get("device", "?")),
-                    self.actor.app_version,
-                )
-                self.audit.append(
-                    "vault.unlock",
-                    self.header.vault_id,
-                    "failure",
-                    str(entry.get("reason", "")),
-                    actor=actor,
-                    time=str(entry.get("time") or "") or None,
-                )
+            self._record_failures()
+            for warning in self.warnings:
+                self.audit.append("vault.rollback", self.header.vault_id, "warning", public=warning)
             self.audit.append("vault.unlock", self.header.vault_id)
         unlock_failures.clear_failures(self.folder)
         if self._blobs is not None:
@@ -211,6 +239,31 @@ class Vault:
                     )
             self.notices.extend(exports.sweep_partials(self))
 
+    def _record_failures(self) -> None:
+        """Failed attempts since the last unlock; those this device did not write are marked."""
+        pending = unlock_failures.pending_failures(self.folder, self.header.vault_id)
+        roles = dict(self.header.users())
+        vault_id = self.header.vault_id
+        for entry in pending.entries:
+            role = roles.get(entry.user)
+            actor = Actor(
+                entry.user, role.value if role else "none", entry.device, self.actor.app_version
+            )
+            # The app wrote these reasons ("wrong password"): no content, so auditors see them.
+            if entry.verified:
+                when = entry.time or None
+                note = entry.reason
+            else:
+                when = None
+                note = (
+                    f"unverified, not written by this device, claims {entry.time}: {entry.reason}"
+                )
+            self.audit.append(
+                "vault.unlock", vault_id, "failure", actor=actor, time=when, public=note
+            )
+        if pending.problem:
+            self.audit.append("vault.unlock", vault_id, "failure", public=pending.problem)
+
     def close_databases(self) -> None:
         if self._blobs is not None:
             self._blobs.close()
@@ -218,6 +271,9 @@ class Vault:
         if self._signing_key is not None:
             self._signing_key.wipe()
             self._signing_key = None
+        if self._sealer is not None:
+            self._sealer.wipe()
+            self._sealer = None
         with contextlib.suppress(Exception):
             self.conn.close()
 
@@ -232,10 +288,17 @@ class Vault:
         """Sign a checkpoint, close the databases and wipe every key held in memory."""
         if self._lock is None:
             return
+        refused: HistoryTamperedError | None = None
+        held = self.audit.tree()
         try:
             with self.transaction():
                 self.audit.append("vault.lock", self.header.vault_id)
                 self.audit.checkpoint()
+            self._remember_head()
+        except HistoryTamperedError as exc:
+            refused = exc  # the log was edited while open: nothing is signed, and we say so
+            with contextlib.suppress(CorruptDataError):
+                self.audit.note_altered(held)
         except CorruptDataError:
             pass  # a damaged database cannot record the lock; `verify` reports the damage
         finally:
@@ -243,6 +306,14 @@ class Vault:
             self.keys.wipe()
             self._lock.release()
             self._lock = None  # type: ignore[assignment]
+        if refused is not None:
+            raise refused
+
+    def _remember_head(self) -> None:
+        head = self.audit.head()
+        if head is not None:
+            seen = audit_heads.SeenHead(head.size, head.root, head.epoch)
+            seen_heads.remember(self.header.vault_id, seen, self.header.key_epoch)
 
     def __enter__(self) -> Vault:
         return self

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.crypto.signing import verify as verify_signature
-from sealroom.vault.audit import checkpoint_note
+from sealroom.vault import audit_heads
+from sealroom.vault.audit import CHECKPOINT_EVERY, AuditEvent
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.session import Vault
 from sealroom.vault.store import DatabaseError, query
+
+SIGNING_ROLES = ("owner", "manager")
 
 
 @dataclass
@@ -64,7 +67,7 @@ def _record(vault: Vault, report: VerifyReport) -> None:
             "vault.verify",
             vault.header.vault_id,
             "success" if report.ok else "failure",
-            f"{len(report.problems)} problems",
+            public=f"{len(report.problems)} problems",
         )
 
 
@@ -94,6 +97,8 @@ def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]
     if public_key != vault.header.signing_public_key:
         report.problems.append("audit log: signing key differs from the vault header's")
     checkpoints = {c.size: c for c in log.checkpoints()}
+    head = log.head()
+    rules = CheckpointRules(checkpoints)
     frontier = Frontier()
     try:
         for event, stored_leaf in log.iter_stored():
@@ -107,6 +112,12 @@ def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]
                 report.problems.append(
                     f"audit log: checkpoint at {checkpoint.size} events does not match the events"
                 )
+            if head is not None and head.size == frontier.size and head.root != frontier.root():
+                report.problems.append(
+                    f"audit log was altered: its first {head.size} events do not hash to the "
+                    "head the vault signed"
+                )
+            report.problems += rules.check(event, frontier.size)
             report.events_checked += 1
     except (CorruptDataError, DatabaseError) as exc:
         report.problems.append(f"audit log unreadable: {exc}")
@@ -119,11 +130,82 @@ def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]
                 f"audit log: checkpoint at {checkpoint.size} events is beyond "
                 "the end of the log (events were removed)"
             )
-        expected = checkpoint_note(log.origin, checkpoint.size, checkpoint.root)
-        if checkpoint.note != expected or not verify_signature(
-            public_key, checkpoint.note.encode(), checkpoint.signature
+        fields = audit_heads.parse_note(checkpoint.note)
+        if (
+            fields is None
+            or (fields.origin, fields.size, fields.root)
+            != (log.origin, checkpoint.size, checkpoint.root)
+            or not verify_signature(public_key, checkpoint.note.encode(), checkpoint.signature)
         ):
             report.problems.append(
                 f"audit log: checkpoint at {checkpoint.size} events has a bad signature"
             )
         report.checkpoints_checked += 1
+    report.problems += _head_problems(vault, checkpoints, frontier.size, public_key)
+    report.problems += vault.warnings
+
+
+def _head_problems(
+    vault: Vault,
+    checkpoints: dict[int, audit_heads.Checkpoint],
+    size: int,
+    public_key: bytes,
+) -> list[str]:
+    """The log against the head vault.db holds (content holders) or its own newest signed
+    checkpoint (auditors): behind, broken chain, or a vault.db older than its log."""
+    problems: list[str] = []
+    head = vault.audit.head()
+    chained = audit_heads.chained_checkpoints(checkpoints)
+    if vault.role.reads_content:
+        head_size = head.size if head is not None else 0
+        if head is not None and size < head.size:
+            problems.append(
+                f"audit log is behind the vault: it holds {size} events but the vault's last "
+                f"signed head is at {head.size} (an older audit.db was copied back, or its newest "
+                "events were deleted)"
+            )
+        if head is not None:
+            problems += audit_heads.chain_problems(checkpoints, head.size, head.note_hash)
+        later = [c for c in chained if c.size > head_size]
+        if later and verify_signature(public_key, later[-1].note.encode(), later[-1].signature):
+            problems.append(
+                f"vault.db is older than its audit log: the log holds a checkpoint at "
+                f"{later[-1].size} events signed after the vault's last recorded head at "
+                f"{head_size} (vault.db was replaced by an older copy)"
+            )
+    elif chained:
+        newest = chained[-1]
+        problems += audit_heads.chain_problems(
+            checkpoints, newest.size, audit_heads.note_hash(newest.note)
+        )
+    return problems
+
+
+class CheckpointRules:
+    """From the first chained checkpoint on, every lock by a content holder is signed, and no
+    content holder's event lies CHECKPOINT_EVERY or more events past the last checkpoint."""
+
+    def __init__(self, checkpoints: dict[int, audit_heads.Checkpoint]) -> None:
+        chained = audit_heads.chained_checkpoints(checkpoints)
+        self._start = chained[0].size if chained else None
+        self._sizes = set(checkpoints)
+        self._last = 0
+
+    def check(self, event: AuditEvent, size: int) -> list[str]:
+        if size in self._sizes:
+            self._last = size
+        if self._start is None or size <= self._start:
+            return []
+        if event.role not in SIGNING_ROLES or (
+            event.action == "vault.unlock" and event.outcome == "failure"
+        ):
+            return []
+        if event.action == "vault.lock" and size not in self._sizes:
+            return [f"audit log: the lock at event {size} has no checkpoint (checkpoints removed)"]
+        if size - self._last >= CHECKPOINT_EVERY:
+            self._last = size  # one report per gap
+            return [
+                f"audit log: no checkpoint in the {CHECKPOINT_EVERY} events before event {size} "
+                "(checkpoints removed)"
+            ]
+        return []

@@ -31,7 +31,8 @@ class WrappedSetting:
 
 SIGNING_KEY = WrappedSetting("signing_key")
 WATERMARK_KEY = WrappedSetting("watermark_key")
-ALL_SETTINGS = (SIGNING_KEY, WATERMARK_KEY)
+AUDIT_DETAIL_KEY = WrappedSetting("audit_detail_key")
+ALL_SETTINGS = (SIGNING_KEY, WATERMARK_KEY, AUDIT_DETAIL_KEY)
 
 
 def load(

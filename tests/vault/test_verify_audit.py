@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,13 +42,15 @@ def _check_tree(vault: Vault) -> None:
     assert root_of(leaf_hash(x) for x in leaves) == vault.audit.root()
     public_key = vault.header.signing_public_key
     assert vault.audit.info("signing_public_key") == base64.b64encode(public_key).decode()
+    previous: tuple[int, bytes] | None = None
     for checkpoint in vault.audit.checkpoints():
         assert checkpoint.size <= len(leaves)
         assert checkpoint.root == root_of(leaf_hash(x) for x in leaves[: checkpoint.size])
         assert checkpoint.note == checkpoint_note(
-            vault.audit.origin, checkpoint.size, checkpoint.root
-        )
+            vault.audit.origin, checkpoint.size, checkpoint.root, epoch=0, previous=previous
+        )  # each checkpoint signs its predecessor's note: a chain
         assert verify_signature(public_key, checkpoint.note.encode(), checkpoint.signature)
+        previous = (checkpoint.size, hashlib.sha256(checkpoint.note.encode()).digest())
 
 
 def test_every_use_case_appends_an_event(vault: Vault, vault_dir: Path, tmp_path: Path) -> None:
