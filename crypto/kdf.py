@@ -2,12 +2,16 @@
 
 The parameters travel in the public vault header, so they are bounded before any hashing: a
 hostile header asking for 64 GiB of memory is refused instead of stalling or killing the app.
+
+The test suite needs key slots that open in a millisecond. Those tiny parameters exist only
+after `enable_test_parameters()`, which the test fixtures call and no shipped code does (a test
+checks that); no environment variable or setting can turn them on in the app, and a new key slot
+with weak parameters is refused.
 """
 
 from __future__ import annotations
 
 import base64
-import os
 import secrets
 import time
 from dataclasses import dataclass
@@ -27,10 +31,14 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 TARGET_SECONDS = 0.5
 
-TEST_KDF_ENV = "SEALROOM_INSECURE_TEST_KDF"
-"""Set to "1" only by the test suite: it admits the tiny parameters of `TEST_PARAMS`."""
+MIN_NEW_ITERATIONS = 2
+"""A new key slot gets at least two passes (calibration asks for more on a fast machine)."""
 
 _TEST_MEMORY_KIB = 256
+_test_parameters_enabled = False
+
+Password = str | bytearray
+"""A password as typed: a bytearray (UTF-8) where the caller can wipe it, or a str."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +96,36 @@ class KdfParams:
             raise UnsafeParametersError("key slot memory is too small for its lane count")
 
 
+def enable_test_parameters() -> None:
+    """Admit tiny, insecure parameters in this process. For the test suite only: called by
+    tests/conftest.py and the test launchers, never by Sealroom itself."""
+    global _test_parameters_enabled
+    _test_parameters_enabled = True
+
+
+def disable_test_parameters() -> None:
+    global _test_parameters_enabled
+    _test_parameters_enabled = False
+
+
 def test_parameters_allowed() -> bool:
-    return os.environ.get(TEST_KDF_ENV) == "1"
+    return _test_parameters_enabled
 
 
-def derive_key(password: str, params: KdfParams) -> SecretBytes:
+def check_new_params(params: KdfParams) -> None:
+    """Refuse weak parameters for a new key slot (creating a vault, adding a person, a new
+    password); reading an existing slot only checks `check_bounds`."""
+    params.check_bounds()
+    if test_parameters_allowed():
+        return
+    if params.memory_kib < MIN_MEMORY_KIB or params.iterations < MIN_NEW_ITERATIONS:
+        raise UnsafeParametersError(
+            f"refusing weak key-derivation parameters for a new key slot: at least "
+            f"{MIN_MEMORY_KIB // 1024} MiB and {MIN_NEW_ITERATIONS} passes are required"
+        )
+
+
+def derive_key(password: Password, params: KdfParams) -> SecretBytes:
     """Derive a 256-bit key from a password. Slow by design: never call it on a GUI thread."""
     params.check_bounds()
     kdf = Argon2id(
@@ -102,7 +135,10 @@ def derive_key(password: str, params: KdfParams) -> SecretBytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    password_bytes = bytearray(password.encode("utf-8"))
+    if isinstance(password, str):
+        password_bytes = bytearray(password.encode("utf-8"))
+    else:
+        password_bytes = bytearray(password)
     try:
         return SecretBytes(kdf.derive(bytes(password_bytes)))
     finally:
@@ -114,7 +150,7 @@ def calibrate(
 ) -> KdfParams:
     """Choose parameters that take about `target_seconds` on this machine, with at least 64 MiB.
 
-    Under the test suite (see `TEST_KDF_ENV`) this returns tiny parameters instead.
+    Under the test suite (see `enable_test_parameters`) this returns tiny parameters instead.
     """
     salt = secrets.token_bytes(SALT_BYTES)
     if test_parameters_allowed():

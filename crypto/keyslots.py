@@ -2,20 +2,18 @@
 
 Every ciphertext in a slot carries associated data binding the vault id, slot id, user, role and
 KDF parameters, so moving a slot under another name or role fails to unwrap. The whole header
-carries a SHA-256 checksum so that accidental damage is told apart from a wrong password (an
-attacker can recompute the checksum, but then only gets "wrong password").
+carries a SHA-256 checksum so that accidental damage is told apart from a wrong password; the
+owners' signature over the slot list (`header`, `adminsig`) tells tampering apart from both.
+`VaultHeader` lives in `header` and is re-exported here.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
-import hashlib
-import json
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 from cryptography.exceptions import InvalidTag
@@ -25,14 +23,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from sealroom.crypto.errors import CorruptDataError, WrongPasswordError
-from sealroom.crypto.kdf import KdfParams, derive_key
+from sealroom.crypto.kdf import KdfParams, Password, check_new_params, derive_key
 from sealroom.crypto.secretbytes import SecretBytes
 
 HEADER_FORMAT = "sealroom-vault"
-HEADER_VERSION = 1
 KEY_BYTES = 32
 _CONTENT_TAG = b"C"
 _AUDIT_TAG = b"A"
+_ADMIN_TAG = b"D"
 
 
 class Role(StrEnum):
@@ -47,40 +45,43 @@ class Role(StrEnum):
 
 @dataclass
 class CompartmentKeys:
-    """The two vault keys; an auditor's slot yields the audit key only."""
+    """The vault keys; an auditor's slot yields the audit key only, and only an owner's slot
+    holds the admin key (the Ed25519 seed that signs the header's slot list)."""
 
     audit: SecretBytes
     content: SecretBytes | None = None
+    admin: SecretBytes | None = None
 
     def for_role(self, role: Role) -> CompartmentKeys:
         content = self.content.copy() if role.reads_content and self.content else None
-        return CompartmentKeys(audit=self.audit.copy(), content=content)
+        admin = self.admin.copy() if role is Role.OWNER and self.admin else None
+        return CompartmentKeys(audit=self.audit.copy(), content=content, admin=admin)
 
     def wipe(self) -> None:
         self.audit.wipe()
         if self.content is not None:
             self.content.wipe()
+        if self.admin is not None:
+            self.admin.wipe()
 
     def _plaintext(self) -> bytearray:
         out: bytearray = bytearray(_AUDIT_TAG) + self.audit.value
         if self.content is not None:
             out += _CONTENT_TAG + self.content.value
+        if self.admin is not None:
+            out += _ADMIN_TAG + self.admin.value
         return out
 
     @classmethod
     def _parse(cls, plain: bytes | bytearray) -> CompartmentKeys:
-        audit: SecretBytes | None = None
-        content: SecretBytes | None = None
+        found: dict[bytes, SecretBytes] = {}
         for offset in range(0, len(plain), 1 + KEY_BYTES):
             tag = bytes(plain[offset : offset + 1])
-            key = SecretBytes(plain[offset + 1 : offset + 1 + KEY_BYTES])
-            if tag == _AUDIT_TAG:
-                audit = key
-            elif tag == _CONTENT_TAG:
-                content = key
-        if audit is None or len(audit) != KEY_BYTES:
+            found[tag] = SecretBytes(plain[offset + 1 : offset + 1 + KEY_BYTES])
+        audit = found.get(_AUDIT_TAG)
+        if audit is None or any(len(k) != KEY_BYTES for k in found.values()):
             raise CorruptDataError("key slot holds no audit key")
-        return cls(audit=audit, content=content)
+        return cls(audit=audit, content=found.get(_CONTENT_TAG), admin=found.get(_ADMIN_TAG))
 
 
 @dataclass(frozen=True)
@@ -179,12 +180,13 @@ def seal_slot(
     vault_id: str,
     user: str,
     role: Role,
-    password: str,
+    password: Password,
     keys: CompartmentKeys,
     kdf: KdfParams,
     epoch: int,
 ) -> KeySlot:
     """Create a slot for `user`, holding only the keys that `role` may use."""
+    check_new_params(kdf)
     slot_id = secrets.token_hex(8)
     private = X25519PrivateKey.generate()
     public = _raw_public(private.public_key())
@@ -215,7 +217,7 @@ def renew_envelope(vault_id: str, slot: KeySlot, keys: CompartmentKeys, epoch: i
     return replace(slot, envelope=envelope)
 
 
-def unlock_private_key(vault_id: str, slot: KeySlot, password: str) -> SecretBytes:
+def unlock_private_key(vault_id: str, slot: KeySlot, password: Password) -> SecretBytes:
     """The slot's private key, or WrongPasswordError."""
     binding = _slot_binding(vault_id, slot.slot_id, slot.user, slot.role, slot.kdf, None)
     with derive_key(password, slot.kdf) as wrapping_key:
@@ -252,78 +254,67 @@ def open_envelope(
         keys = CompartmentKeys._parse(plain)
     finally:
         plain[:] = bytes(len(plain))
-    if slot.role.reads_content != (keys.content is not None):
+    if slot.role.reads_content != (keys.content is not None) or (
+        keys.admin is not None and slot.role is not Role.OWNER
+    ):
         keys.wipe()
         raise CorruptDataError(f"key slot of '{slot.user}' does not match its role")
     return keys
 
 
-def open_slot(vault_id: str, slot: KeySlot, password: str, epoch: int) -> CompartmentKeys:
+def open_slot(vault_id: str, slot: KeySlot, password: Password, epoch: int) -> CompartmentKeys:
     with unlock_private_key(vault_id, slot, password) as private_key:
         return open_envelope(vault_id, slot, private_key, epoch)
 
 
-@dataclass(frozen=True)
-class VaultHeader:
-    vault_id: str
-    signing_public_key: bytes
-    slots: tuple[KeySlot, ...] = field(default_factory=tuple)
-    key_epoch: int = 1
+def public_key_of(private_key: SecretBytes) -> bytes:
+    """The X25519 public half of a slot's private key."""
+    return _raw_public(X25519PrivateKey.from_private_bytes(bytes(private_key.value)).public_key())
 
-    def slot_for(self, user: str) -> KeySlot:
-        for slot in self.slots:
-            if slot.user == user:
-                return slot
-        raise WrongPasswordError(f"no user '{user}' in this vault")
 
-    def users(self) -> list[tuple[str, Role]]:
-        return [(slot.user, slot.role) for slot in self.slots]
+def rewrap_private(
+    vault_id: str,
+    slot: KeySlot,
+    private_key: SecretBytes,
+    password: Password,
+    kdf: KdfParams,
+    keys: CompartmentKeys,
+    epoch: int,
+) -> KeySlot:
+    """The same slot (same key pair, so the owners' signature still holds) under a new password."""
+    check_new_params(kdf)
+    binding = _slot_binding(vault_id, slot.slot_id, slot.user, slot.role, kdf, None)
+    with derive_key(password, kdf) as wrapping_key:
+        nonce = secrets.token_bytes(12)
+        wrapped = nonce + AESGCM(wrapping_key.value).encrypt(
+            nonce, bytes(private_key.value), binding
+        )
+    return renew_envelope(vault_id, replace(slot, kdf=kdf, wrapped_private=wrapped), keys, epoch)
 
-    def with_slot(self, slot: KeySlot) -> VaultHeader:
-        others = tuple(s for s in self.slots if s.user != slot.user)
-        return replace(self, slots=(*others, slot))
 
-    def without_user(self, user: str) -> VaultHeader:
-        return replace(self, slots=tuple(s for s in self.slots if s.user != user))
+if TYPE_CHECKING:
+    from sealroom.crypto.header import EpochKey, VaultHeader
 
-    def _body(self) -> dict[str, Any]:
-        return {
-            "format": HEADER_FORMAT,
-            "version": HEADER_VERSION,
-            "vault_id": self.vault_id,
-            "key_epoch": self.key_epoch,
-            "signing_public_key": _b64(self.signing_public_key),
-            "slots": [slot.to_json() for slot in self.slots],
-        }
 
-    def to_bytes(self) -> bytes:
-        body = self._body()
-        body["checksum"] = hashlib.sha256(rfc8785.dumps(body)).hexdigest()
-        return json.dumps(body, indent=2, sort_keys=True).encode() + b"\n"
+def __getattr__(name: str) -> Any:
+    if name in ("EpochKey", "VaultHeader"):  # defined in `header`, which imports this module
+        from sealroom.crypto import header
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> VaultHeader:
-        try:
-            body = json.loads(data)
-            if not isinstance(body, dict):
-                raise ValueError("not an object")
-            checksum = body.pop("checksum")
-        except (ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise CorruptDataError("vault header is damaged: it is not valid header JSON") from exc
-        if hashlib.sha256(rfc8785.dumps(body)).hexdigest() != checksum:
-            raise CorruptDataError("vault header is damaged: its checksum does not match")
-        if body.get("format") != HEADER_FORMAT:
-            raise CorruptDataError("this folder is not a Sealroom vault")
-        if body.get("version") != HEADER_VERSION:
-            raise CorruptDataError(
-                f"vault header version {body.get('version')} is not supported by this Sealroom"
-            )
-        try:
-            return cls(
-                vault_id=str(body["vault_id"]),
-                signing_public_key=base64.b64decode(body["signing_public_key"], validate=True),
-                slots=tuple(KeySlot.from_json(s) for s in body["slots"]),
-                key_epoch=int(body["key_epoch"]),
-            )
-        except (KeyError, TypeError, ValueError, binascii.Error) as exc:
-            raise CorruptDataError(f"vault header is damaged: {exc}") from exc
+        return getattr(header, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "CompartmentKeys",
+    "EpochKey",
+    "KeySlot",
+    "Role",
+    "VaultHeader",
+    "open_envelope",
+    "open_slot",
+    "public_key_of",
+    "renew_envelope",
+    "rewrap_private",
+    "seal_slot",
+    "unlock_private_key",
+]

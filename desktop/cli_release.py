@@ -125,6 +125,14 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             for g in board.exceptions
         ],
     )
+    print("\nCopies issued by an owner's override of the outbound rule (30 days)")
+    print_table(
+        ["EXCEPTION", "PARTY", "ASSET", "BY", "REASON"],
+        [
+            (x.id, x.party_name, x.asset_id, x.created_by, x.reason)
+            for x in board.outbound_exceptions
+        ],
+    )
     print("\nOpen incidents")
     print_table(
         ["ID", "TITLE", "ASSET", "OPENED"],

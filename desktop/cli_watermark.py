@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sealroom.desktop.cli_commands import open_vault
 from sealroom.desktop.cli_io import print_json, print_table
+from sealroom.desktop.cli_outbound import add_outbound_commands
 from sealroom.vault.protect import shares, trace
 
 Common = Callable[..., None]
@@ -36,10 +37,16 @@ def add_watermark_commands(sub: argparse._SubParsersAction, common: Common) -> N
     p.add_argument(
         "--no-visible-mark",
         action="store_true",
-        help="invisible fingerprint only (the visible mark deters; keep it if unsure)",
+        help="owner only: invisible fingerprint only (the visible mark deters; keep it if unsure)",
+    )
+    p.add_argument(
+        "--override-reason",
+        metavar="TEXT",
+        help="owner only: issue although the outbound rule refuses; recorded as an exception",
     )
     common(p)
     p.set_defaults(handler=cmd_preview_export)
+    add_outbound_commands(preview, common)
 
     p = sub.add_parser("trace", help="find which recipient a leaked file came from")
     p.add_argument("suspects", nargs="+", metavar="SUSPECT")
@@ -56,6 +63,7 @@ def cmd_preview_export(args: argparse.Namespace) -> int:
             Path(args.out),
             args.max_side,
             visible=not args.no_visible_mark,
+            override_reason=args.override_reason,
         )
     if args.json:
         print_json({**share.to_json(), "files": [str(f) for f in files]})

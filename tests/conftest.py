@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from sealroom.crypto import kdf
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["SEALROOM_INSECURE_TEST_KDF"] = "1"
+kdf.enable_test_parameters()
+"""Tiny Argon2id parameters for every test in this process. Child processes that tests start
+through tests/support get the same from their launcher; the shipped app has no way to enable
+them (tests/crypto/test_kdf.py)."""
 
 PASSWORD = "correct horse battery"
 

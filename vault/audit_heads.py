@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
@@ -23,8 +24,7 @@ from sealroom.crypto.signing import verify as verify_signature
 from sealroom.vault.errors import HistoryTamperedError
 from sealroom.vault.store import Connection, query, transaction
 
-# The epoch of the signing key, recorded in every chained note and head. Until signing keys have
-# epochs of their own, every head is signed in epoch 0.
+# The epoch recorded in notes when a log is opened without a vault header (tests, tools).
 SIGNING_EPOCH = 0
 
 
@@ -277,7 +277,7 @@ def check_log(
     conn: Connection,
     schema: str,
     *,
-    public_key: bytes,
+    key_for_size: Callable[[int], bytes],
     head: TreeHead | None,
     trusted: bool,
 ) -> SeenHead | None:
@@ -302,7 +302,7 @@ def check_log(
     chained = chained_checkpoints(checkpoints)
     newest = chained[-1] if chained else None
     if trusted:
-        _check_not_behind_log(chained, head, public_key)
+        _check_not_behind_log(chained, head, key_for_size)
     if trusted and head is not None:
         problems = chain_problems(checkpoints, head.size, head.note_hash)
         if problems:
@@ -324,7 +324,7 @@ def check_log(
         return SeenHead(head.size, head.root, head.epoch)
     if newest is None:
         return None
-    if not verify_signature(public_key, newest.note.encode(), newest.signature):
+    if not verify_signature(key_for_size(newest.size), newest.note.encode(), newest.signature):
         raise HistoryTamperedError(
             f"audit log was altered: its newest checkpoint, at {newest.size} events, has a bad "
             "signature"
@@ -338,7 +338,7 @@ def check_log(
 
 
 def _check_not_behind_log(
-    chained: list[Checkpoint], head: TreeHead | None, public_key: bytes
+    chained: list[Checkpoint], head: TreeHead | None, key_for_size: Callable[[int], bytes]
 ) -> None:
     """vault.db must know the newest chained checkpoint: one beyond its head means vault.db is
     an older copy (signature good) or the checkpoint was planted (signature bad)."""
@@ -347,7 +347,7 @@ def _check_not_behind_log(
     if not later:
         return
     newest = later[-1]
-    if verify_signature(public_key, newest.note.encode(), newest.signature):
+    if verify_signature(key_for_size(newest.size), newest.note.encode(), newest.signature):
         raise HistoryTamperedError(
             f"vault.db is older than its audit log: the log holds a checkpoint at {newest.size} "
             f"events signed after the vault's last recorded head at {head_size} (vault.db was "

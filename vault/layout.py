@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sealroom.crypto.keyslots import VaultHeader
+from sealroom.crypto.header import VaultHeader
 from sealroom.vault.errors import VaultNotFoundError
 from sealroom.vault.fsutil import atomic_write
 
 HEADER_NAME = "header.json"
 PENDING_HEADER_NAME = "header.next.json"
 """A header for new keys whose rotation has begun but not finished; see `keyrotation`."""
+REJECTED_HEADER_NAME = "header.next.rejected.json"
+"""Where a pending header that the vault's keys do not authenticate is set aside, as evidence."""
 CONTENT_DB = "vault.db"
 AUDIT_DB = "audit.db"
 

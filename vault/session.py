@@ -13,11 +13,13 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sealroom.crypto.kdf import KdfParams, calibrate
+from sealroom.crypto.adminsig import sign_header
+from sealroom.crypto.header import EpochKey, VaultHeader
+from sealroom.crypto.kdf import KdfParams, Password, calibrate, check_new_params
 from sealroom.crypto.keyslots import (
     CompartmentKeys,
+    KeySlot,
     Role,
-    VaultHeader,
     open_envelope,
     seal_slot,
     unlock_private_key,
@@ -27,7 +29,9 @@ from sealroom.crypto.signing import generate_signing_key, sign
 from sealroom.vault import (
     audit_detail,
     audit_heads,
+    epochs,
     exports,
+    headertrust,
     keyrotation,
     seen_heads,
     unlock_failures,
@@ -72,6 +76,8 @@ class Vault:
         actor: Actor,
         keys: CompartmentKeys,
         lock: VaultLock,
+        slot_private: SecretBytes | None = None,
+        notices: list[headertrust.Notice] | None = None,
     ) -> None:
         self.folder = folder
         self.header = header
@@ -79,6 +85,9 @@ class Vault:
         self.role = Role(actor.role)
         self.keys = keys
         self._lock = lock
+        self.slot_private = slot_private
+        """The person's own slot key, kept while unlocked so that they can change their password
+        without a new key pair (which would need an owner's signature)."""
         self._signing_key: SecretBytes | None = None
         self._sealer: audit_detail.DetailSealer | None = None
         # Loud warnings found at unlock (a vault that went backwards); also recorded in the log.
@@ -91,30 +100,43 @@ class Vault:
         """What the unlock found and repaired that the person should be told (one line each)."""
         try:
             self._open_databases(record_unlock=True)
+            self._trust_header(notices or [])
         except BaseException:
             self.close_databases()
-            self.keys.wipe()
+            self._wipe_keys()
             raise
 
     # -- opening and closing ------------------------------------------------------------------
 
     @classmethod
-    def create(cls, folder: Path, user: str, password: str, kdf: KdfParams | None = None) -> Vault:
+    def create(
+        cls, folder: Path, user: str, password: Password, kdf: KdfParams | None = None
+    ) -> Vault:
         """Create a new vault with `user` as its first owner."""
         folder = Path(folder)
         if not user.strip():
             raise InvalidInputError("the first user needs a name")
         if folder.exists() and any(folder.iterdir()):
             raise InvalidInputError(f"{folder} already exists and is not empty")
+        kdf = kdf or calibrate()
+        check_new_params(kdf)  # before anything is written: weak parameters are refused
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(folder, 0o700)  # an existing empty folder too: the vault is for its owner only
         lock = VaultLock(folder)
         try:
             vault_id = new_id("vlt")
-            keys = CompartmentKeys(audit=SecretBytes.random(), content=SecretBytes.random())
+            keys = CompartmentKeys(
+                audit=SecretBytes.random(),
+                content=SecretBytes.random(),
+                admin=generate_signing_key()[0],
+            )
             signing_key, signing_public = generate_signing_key()
-            slot = seal_slot(vault_id, user, Role.OWNER, password, keys, kdf or calibrate(), 1)
-            header = VaultHeader(vault_id, signing_public, (slot,), key_epoch=1)
+            slot = seal_slot(vault_id, user, Role.OWNER, password, keys, kdf, 1)
+            header = VaultHeader(
+                vault_id, signing_public, (slot,), 1, signing_keys=(EpochKey(1, signing_public, 0),)
+            )
+            assert keys.admin is not None
+            header = sign_header(header, keys.admin)
             _create_databases(folder, header, keys, signing_key)
             signing_key.wipe()
             write_header(folder, header)
@@ -127,13 +149,14 @@ class Vault:
         return vault
 
     @classmethod
-    def unlock(cls, folder: Path, user: str, password: str) -> Vault:
+    def unlock(cls, folder: Path, user: str, password: Password) -> Vault:
         folder = Path(folder)
         if not (folder / HEADER_NAME).exists():
             raise VaultNotFoundError(f"no Sealroom vault at {folder}")
         lock = VaultLock(folder)
         try:
             header = read_header(folder)
+            headertrust.check_signature(header)
             try:
                 slot = header.slot_for(user)
                 private_key = unlock_private_key(header.vault_id, slot, password)
@@ -141,9 +164,9 @@ class Vault:
                 unlock_failures.record_failure(folder, user, str(exc), header.vault_id)
                 raise
             with private_key:
-                keys = open_envelope(header.vault_id, slot, private_key, header.key_epoch)
-                header, keys = keyrotation.finish_pending(folder, header, keys, user, private_key)
-            return cls(folder, header, Actor.current(user, slot.role), keys, lock)
+                header, keys, notices = _open_slot(folder, header, slot, private_key)
+                own = private_key.copy()
+            return cls(folder, header, Actor.current(user, slot.role), keys, lock, own, notices)
         except BaseException:
             lock.release()
             raise
@@ -175,6 +198,7 @@ class Vault:
             self.actor,
             signer,
             self._sealer,
+            epoch=self.header.signing_history()[-1].epoch,
         )
         pinned = self.audit.info("signing_public_key")
         if pinned != base64.b64encode(self.header.signing_public_key).decode():
@@ -193,10 +217,14 @@ class Vault:
         return audit_heads.check_log(
             self.conn,
             audit_schema,
-            public_key=self.header.signing_public_key,
+            key_for_size=self._checkpoint_key,
             head=audit_heads.read_head(self.conn) if trusted else None,
             trusted=trusted,
         )
+
+    def _checkpoint_key(self, size: int) -> bytes:
+        """The public key that must have signed a checkpoint of `size` events (its epoch's)."""
+        return epochs.signing_key_for_size(self.header, size).public_key
 
     def _check_seen(self, head: audit_heads.SeenHead | None) -> None:
         """Warn loudly if the vault is behind what this device saw of it (a rolled-back folder),
@@ -212,7 +240,23 @@ class Vault:
         )
         if key is None:
             raise CorruptDataError("vault database has no signing key")
+        if epochs.signing_public_key(key) != self.header.signing_public_key:
+            key.wipe()
+            raise CorruptDataError("vault database's signing key does not match the vault header")
         return key
+
+    def _trust_header(self, notices: list[headertrust.Notice]) -> None:
+        """Check header.json against the owners' signature, the audit log's pin and the
+        vault's own record (see `headertrust`); record what the unlock found."""
+        slot = self.header.slot_for(self.actor.user)
+        notices = notices + headertrust.after_open(self, slot)
+        headertrust.record_notices(self, notices)
+
+    def _wipe_keys(self) -> None:
+        self.keys.wipe()
+        if self.slot_private is not None:
+            self.slot_private.wipe()
+            self.slot_private = None
 
     def _sign(self, message: bytes) -> bytes:
         assert self._signing_key is not None
@@ -303,7 +347,7 @@ class Vault:
             pass  # a damaged database cannot record the lock; `verify` reports the damage
         finally:
             self.close_databases()
-            self.keys.wipe()
+            self._wipe_keys()
             self._lock.release()
             self._lock = None  # type: ignore[assignment]
         if refused is not None:
@@ -380,9 +424,26 @@ def _create_databases(
             adb.execute(
                 "INSERT INTO info (name, value) VALUES ('signing_public_key', ?)", (public_b64,)
             )
+            assert header.admin_public_key is not None
+            adb.execute(
+                "INSERT INTO info (name, value) VALUES (?, ?)",
+                (headertrust.ADMIN_PIN, base64.b64encode(header.admin_public_key).decode()),
+            )
     with contextlib.closing(open_database(folder / CONTENT_DB, keys.content, create=True)) as db:
         migrate(db, "content")
         with transaction(db):
             wrapped_settings.store(
                 db, wrapped_settings.SIGNING_KEY, keys.content, header.vault_id, signing_key, 1
             )
+            headertrust.record(db, header)
+
+
+def _open_slot(
+    folder: Path, header: VaultHeader, slot: KeySlot, private_key: SecretBytes
+) -> tuple[VaultHeader, CompartmentKeys, list[headertrust.Notice]]:
+    """Open a slot whose password was right, checking it against the signed header, and finish
+    (or set aside) a pending key change."""
+    headertrust.check_slot_keys(header, slot, private_key)
+    keys = open_envelope(header.vault_id, slot, private_key, header.key_epoch)
+    headertrust.check_admin_key(header, slot, keys)
+    return keyrotation.finish_pending(folder, header, keys, slot.user, private_key)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from sealroom.crypto.kdf import KdfParams, calibrate
-from sealroom.crypto.keyslots import CompartmentKeys, KeySlot, Role, renew_envelope, seal_slot
-from sealroom.crypto.secretbytes import SecretBytes
+from sealroom.crypto.adminsig import sign_header
+from sealroom.crypto.header import VaultHeader
+from sealroom.crypto.kdf import KdfParams, Password, calibrate
+from sealroom.crypto.keyslots import KeySlot, Role, rewrap_private, seal_slot
 from sealroom.vault import keyrotation
 from sealroom.vault.errors import InvalidInputError, NotFoundError, PermissionDeniedError
-from sealroom.vault.layout import write_header
+from sealroom.vault.headertrust import commit_header
 from sealroom.vault.session import Vault
 
 MIN_PASSWORD_LENGTH = 8
@@ -26,7 +27,7 @@ def list_users(vault: Vault, *, lookup: bool = False) -> list[User]:
     return [User(name, role) for name, role in vault.header.users()]
 
 
-def check_new_password(password: str) -> None:
+def check_new_password(password: Password) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInputError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
 
@@ -39,7 +40,7 @@ def _check_name(name: str) -> str:
 
 
 def add_user(
-    vault: Vault, name: str, role: Role, password: str, kdf: KdfParams | None = None
+    vault: Vault, name: str, role: Role, password: Password, kdf: KdfParams | None = None
 ) -> User:
     vault.require_owner("add people to the vault")
     name = _check_name(name)
@@ -55,20 +56,28 @@ def add_user(
         kdf or calibrate(),
         vault.header.key_epoch,
     )
-    header = vault.header.with_slot(slot)
+    header = _signed(vault, vault.header.with_slot(slot))
     with vault.transaction():
         vault.audit.append("user.add", name, reason=f"role {role.value}")
-        write_header(vault.folder, header)
-    vault.header = header
+        commit_header(vault, header)
     return User(name, role)
 
 
+def _signed(vault: Vault, header: VaultHeader) -> VaultHeader:
+    """The header signed by the owner's admin key (which only an owner's slot holds)."""
+    if vault.keys.admin is None:
+        raise PermissionDeniedError("only an owner can change who can unlock the vault")
+    return sign_header(header, vault.keys.admin)
+
+
 def change_password(
-    vault: Vault, name: str, new_password: str, kdf: KdfParams | None = None
+    vault: Vault, name: str, new_password: Password, kdf: KdfParams | None = None
 ) -> None:
     """Give `name` a new password: your own, or anyone's if you are an owner.
 
-    The slot gets a fresh key pair, so an owner can reset a password they never knew.
+    An owner gives the slot a fresh key pair and signs the new slot list, so an owner can reset
+    a password they never knew. A manager or auditor changing their own password keeps their
+    key pair (the owners' signature still holds) and re-wraps it under the new password.
     """
     if name != vault.actor.user:
         vault.require_owner("change another person's password")
@@ -77,20 +86,29 @@ def change_password(
     keys = vault.keys
     if old.role.reads_content and keys.content is None:
         raise PermissionDeniedError("an auditor cannot reset a password of an owner or manager")
-    slot = seal_slot(
-        vault.header.vault_id,
-        name,
-        old.role,
-        new_password,
-        keys,
-        kdf or calibrate(),
-        vault.header.key_epoch,
-    )
-    header = vault.header.with_slot(slot)
+    header_now = vault.header
+    epoch = header_now.key_epoch
+    if keys.admin is not None:
+        slot = seal_slot(
+            header_now.vault_id, name, old.role, new_password, keys, kdf or calibrate(), epoch
+        )
+        header = _signed(vault, header_now.with_slot(slot))
+    else:
+        if vault.slot_private is None:
+            raise PermissionDeniedError("unlock the vault again to change your password")
+        slot = rewrap_private(
+            header_now.vault_id,
+            old,
+            vault.slot_private,
+            new_password,
+            kdf or calibrate(),
+            keys,
+            epoch,
+        )
+        header = header_now.with_slot(slot)
     with vault.transaction():
         vault.audit.append("user.passwd", name)
-        write_header(vault.folder, header)
-    vault.header = header
+        commit_header(vault, header)
 
 
 def remove_user(vault: Vault, name: str) -> None:
@@ -102,22 +120,15 @@ def remove_user(vault: Vault, name: str) -> None:
     owners = [n for n, r in vault.header.users() if r is Role.OWNER]
     if slot.role is Role.OWNER and len(owners) <= 1:
         raise InvalidInputError("the last owner cannot be removed")
-    assert vault.keys.content is not None
-    new_keys = CompartmentKeys(
-        audit=SecretBytes.random(),
-        content=SecretBytes.random() if slot.role.reads_content else vault.keys.content.copy(),
-    )
     epoch = vault.header.key_epoch + 1
-    remaining = vault.header.without_user(name)
-    renewed = tuple(renew_envelope(remaining.vault_id, s, new_keys, epoch) for s in remaining.slots)
-    new_header = replace(remaining, slots=renewed, key_epoch=epoch)
     with vault.transaction():
         vault.audit.append("user.remove", name, reason=f"keys rotated to epoch {epoch}")
         vault.audit.checkpoint()
+    rotation = keyrotation.plan_removal(vault.header, vault.keys, name, vault.audit.size)
     vault.close_databases()
-    keyrotation.begin(vault.folder, new_header)
-    keyrotation.apply(vault.folder, vault.keys, new_keys, epoch)
-    vault.reopen(new_header, new_keys)
+    keyrotation.begin(vault.folder, rotation.header)
+    keyrotation.apply(vault.folder, vault.keys, rotation.keys, rotation.header)
+    vault.reopen(rotation.header, rotation.keys)
 
 
 def _slot_of(vault: Vault, name: str) -> KeySlot:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.crypto.signing import verify as verify_signature
-from sealroom.vault import audit_heads
+from sealroom.vault import audit_heads, epochs, headertrust
 from sealroom.vault.audit import CHECKPOINT_EVERY, AuditEvent
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.session import Vault
@@ -131,25 +131,25 @@ def _verify_audit(vault: Vault, report: VerifyReport, say: Callable[[str], None]
                 "the end of the log (events were removed)"
             )
         fields = audit_heads.parse_note(checkpoint.note)
-        if (
-            fields is None
-            or (fields.origin, fields.size, fields.root)
-            != (log.origin, checkpoint.size, checkpoint.root)
-            or not verify_signature(public_key, checkpoint.note.encode(), checkpoint.signature)
+        problem = epochs.checkpoint_problem(
+            vault.header, checkpoint.size, checkpoint.note.encode(), checkpoint.signature
+        )
+        if fields is None or (fields.origin, fields.size, fields.root) != (
+            log.origin, checkpoint.size, checkpoint.root
         ):
-            report.problems.append(
-                f"audit log: checkpoint at {checkpoint.size} events has a bad signature"
-            )
+            problem = f"checkpoint at {checkpoint.size} events has a bad signature"
+        if problem is not None:
+            report.problems.append(f"audit log: {problem}")
         report.checkpoints_checked += 1
-    report.problems += _head_problems(vault, checkpoints, frontier.size, public_key)
+    report.problems += _head_problems(vault, checkpoints, frontier.size)
     report.problems += vault.warnings
+    report.problems += headertrust.folder_problems(vault.folder)
 
 
 def _head_problems(
     vault: Vault,
     checkpoints: dict[int, audit_heads.Checkpoint],
     size: int,
-    public_key: bytes,
 ) -> list[str]:
     """The log against the head vault.db holds (content holders) or its own newest signed
     checkpoint (auditors): behind, broken chain, or a vault.db older than its log."""
@@ -167,10 +167,15 @@ def _head_problems(
         if head is not None:
             problems += audit_heads.chain_problems(checkpoints, head.size, head.note_hash)
         later = [c for c in chained if c.size > head_size]
-        if later and verify_signature(public_key, later[-1].note.encode(), later[-1].signature):
+        newest = later[-1] if later else None
+        if newest is not None and verify_signature(
+            epochs.signing_key_for_size(vault.header, newest.size).public_key,
+            newest.note.encode(),
+            newest.signature,
+        ):
             problems.append(
                 f"vault.db is older than its audit log: the log holds a checkpoint at "
-                f"{later[-1].size} events signed after the vault's last recorded head at "
+                f"{newest.size} events signed after the vault's last recorded head at "
                 f"{head_size} (vault.db was replaced by an older copy)"
             )
     elif chained:

@@ -1,7 +1,7 @@
 """Long-lived vault secrets kept in the `settings` table, wrapped under the content key.
 
-The signing key and the watermark key must outlive key rotations (old checkpoints must verify,
-old previews must stay traceable), so a rotation re-wraps them instead of replacing them.
+The watermark keys must outlive key rotations (old previews must stay traceable), so a rotation
+re-wraps every stored secret under the new content key; `epochs` then adds the new epoch's keys.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def rewrap_all(
     conn: Connection, old: SecretBytes, new: SecretBytes, vault_id: str, epoch: int
 ) -> None:
     """Re-wrap every stored secret still under an older content key; safe to repeat."""
-    for setting in ALL_SETTINGS:
+    for setting in stored_settings(conn):
         rows = query(conn, "SELECT value FROM settings WHERE name = ?", (setting.epoch_name,))
         if not rows or int(rows[0][0]) >= epoch:
             continue
@@ -76,3 +76,10 @@ def rewrap_all(
         if secret is not None:
             with secret:
                 store(conn, setting, new, vault_id, secret, epoch)
+
+
+def stored_settings(conn: Connection) -> list[WrappedSetting]:
+    """Every wrapped secret in the table (the fixed ones and each epoch's watermark key)."""
+    names = {str(row[0]) for row in query(conn, "SELECT name FROM settings")}
+    found = [WrappedSetting(n) for n in sorted(names) if f"{n}_epoch" in names]
+    return found or list(ALL_SETTINGS)

@@ -65,6 +65,11 @@ def items_of(board: Dashboard) -> list[Item]:
         items.append(Item(EXCEPTIONS, g.id, f"{g.party_name} → {g.target_title}", g.level,
                           g.granted, g.exception_reason or "", "access",
                           f"{g.party_id}|{g.target_id}", True))
+    for o in board.outbound_exceptions:
+        items.append(Item(EXCEPTIONS, o.id, f"{o.party_name} ← copy of {o.asset_title}",
+                          o.created[:10], o.created,
+                          f"owner override by {o.created_by}: {o.reason} · bypassed: {o.bypassed}",
+                          "shares", "", True))
     for f in board.failed_unlocks:
         items.append(Item(UNLOCKS, str(f.seq), f"{f.user} on {f.device}", f.time[:16].replace(
             "T", " "), f.time, f.reason, "audit", str(f.seq), True))

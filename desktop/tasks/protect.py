@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
+from sealroom.crypto.keyslots import Role
 from sealroom.desktop.workers import Job
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.parties import directory as parties
@@ -54,6 +55,8 @@ class ShareChoices:
     assets: list[tuple[str, str]]
     """(id, title) of the assets a preview can be made of (images and PDFs)."""
     parties: list[Party]
+    owner: bool = False
+    """Whether the person may override the outbound rule and leave out the visible mark."""
 
 
 def share_choices(vault: Vault, job: Job) -> ShareChoices:
@@ -61,6 +64,7 @@ def share_choices(vault: Vault, job: Job) -> ShareChoices:
     return ShareChoices(
         shares.shareable_assets(vault),
         [p for p in parties.list_parties(vault, lookup=True) if not p.deleted],
+        vault.role is Role.OWNER,
     )
 
 
@@ -71,11 +75,19 @@ class ShareFields:
     out: Path
     max_side: int
     visible: bool
+    override_reason: str = ""
+    """An owner's written reason to issue although the outbound rule refuses."""
 
 
 def create_share(vault: Vault, job: Job, fields: ShareFields) -> tuple[Share, list[Path]]:
     return shares.export_preview(
-        vault, fields.asset_id, fields.party_id, fields.out, fields.max_side, fields.visible
+        vault,
+        fields.asset_id,
+        fields.party_id,
+        fields.out,
+        fields.max_side,
+        fields.visible,
+        override_reason=fields.override_reason or None,
     )
 
 

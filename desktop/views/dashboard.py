@@ -36,8 +36,9 @@ from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_D
 CARDS = (
     (EMBARGOES, "Embargoes lifting", f"next {EMBARGO_DAYS} days, and overdue ones",
      "No embargo lifts soon."),
-    (EXCEPTIONS, "Access without a covering NDA", "overrides and lapsed NDAs",
-     "Every grant is covered by an NDA in force."),
+    (EXCEPTIONS, "Exceptions to the access rules",
+     "grants without a covering NDA; copies issued by an owner's override",
+     "Every grant is covered by an NDA in force; no copy went out by override."),
     (EXPIRIES, "Agreements ending", f"agreements and usage rights, next {EXPIRY_DAYS} days",
      "Nothing ends soon."),
     (UNLOCKS, "Failed unlock attempts", f"last {UNLOCK_DAYS} days", "None."),

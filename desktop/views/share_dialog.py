@@ -1,4 +1,9 @@
-"""Issuing a watermarked preview of an asset to one recipient, written to a file they get."""
+"""Issuing a watermarked preview of an asset to one recipient, written to a file they get.
+
+The vault issues it only under the outbound rule (grant, NDA, a second person's approval for
+secret assets); a refusal is shown in the dialog with its reason. Owners may then issue it with
+a written override reason (recorded as an exception) and may leave out the visible mark.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -20,6 +26,7 @@ from sealroom.desktop.tasks.protect import ShareChoices, ShareFields
 from sealroom.desktop.widgets.fields import RecordCombo
 from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
+from sealroom.vault.protect.outbound import OutboundRefusedError
 from sealroom.vault.protect.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
 
 
@@ -37,6 +44,17 @@ class ShareDialog(RecordDialog):
         self.max_side.setToolTip("Longest side of the preview; smaller leaks less")
         self.visible = QCheckBox("Visible mark (recipient, date, share code) tiled over it")
         self.visible.setChecked(True)
+        self.owner = data.owner
+        if not data.owner:
+            self.visible.setEnabled(False)
+            self.visible.setToolTip("Only an owner can share a preview without the visible mark")
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(
+            "Why this recipient may have it although the rule refuses "
+            "(owners only; recorded as an exception and shown on the dashboard)"
+        )
+        self.reason.setMaximumHeight(70)
+        self.overriding = False
         self.out = QLineEdit()
         self.out.setPlaceholderText("where to write it, e.g. ~/Desktop/preview.png")
         browse = QPushButton("Browse…")
@@ -52,8 +70,11 @@ class ShareDialog(RecordDialog):
         self.form.add("&Longest side", self.max_side)
         self.form.add("", self.visible)
         self.form.add("&Save to", where)
+        self.form.add("Override &reason", self.reason)
+        self.form.set_row_visible(self.reason, False)
         self.where = where
         self.fields_by_word = [
+            ("override", self.reason),
             ("exists", where),
             ("cannot write", where),
             ("side", self.max_side),
@@ -79,8 +100,22 @@ class ShareDialog(RecordDialog):
             out=Path(out).expanduser() if out else Path(),
             max_side=self.max_side.value(),
             visible=self.visible.isChecked(),
+            override_reason=self.reason.toPlainText().strip() if self.overriding else "",
         )
         return protect_tasks.create_share, (fields,)
+
+    def handle_failure(self, message: str, error_type: type[BaseException] | None) -> bool:
+        """A refusal by the outbound rule: its reason, and for an owner the override field."""
+        if error_type is None or not issubclass(error_type, OutboundRefusedError):
+            return False
+        if self.owner:
+            self.overriding = True
+            self.form.set_row_visible(self.reason, True)
+            self.save_button.setText("Create with override")
+            self.form.set_error(self.reason, message)
+        else:
+            self.form.set_error(None, message)
+        return True
 
     def submit(self) -> None:
         if not self.out.text().strip():

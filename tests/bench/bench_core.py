@@ -21,13 +21,15 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-# Read by sealroom.crypto.kdf when a vault is created: tiny Argon2id parameters, test use only.
-os.environ["SEALROOM_INSECURE_TEST_KDF"] = "1"
-
 from core_audit import run_audit
 from core_blob import run_blob
 from core_report import Row, progress, render
 from core_sql import make_workload, run_sql
+
+from sealroom.crypto import kdf
+
+# Tiny Argon2id parameters for the vaults made here: test use only, never enabled by the app.
+kdf.enable_test_parameters()
 
 
 @dataclass(frozen=True)

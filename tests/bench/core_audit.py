@@ -166,7 +166,7 @@ def run_audit(root: Path, events: int, batch: int, budget_s: float) -> tuple[lis
             ),
         )
     notes = [
-        "Audit: SEALROOM_INSECURE_TEST_KDF=1, so the vault's KDF is the test one "
+        "Audit: test-only key derivation enabled, so the vault's KDF is the test one "
         f"({seconds(kdf_s)}); a real vault adds its calibrated Argon2id (~0.5 s) on top. "
         f"The log held {initial} events after Vault.create; unlock times: "
         + ", ".join(seconds(s) for s in times.unlock)

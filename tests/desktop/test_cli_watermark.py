@@ -47,6 +47,9 @@ def test_preview_export_attack_trace(tmp_path: Path, env: dict[str, str]) -> Non
     ]
     previews = {}
     for person in people:
+        nda = ("--kind", "nda", "--title", "NDA", "--effective", "2020-01-01", "--status", "signed")
+        run("agreement", "add", *nda, "--party", person, "--vault", vault, env=env)
+        run("grant", "--party", person, "--asset", asset["id"], "--vault", vault, env=env)
         out = tmp_path / f"{person}.jpg"
         share = json.loads(
             run(

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from sealroom_access import allow_copies
 
 from sealroom.desktop.app import SealroomApp
 from sealroom.desktop.views.share_dialog import ShareDialog
@@ -23,9 +24,10 @@ from .conftest import WAIT_MS, drop_paths, make_scene, press, unlock_through_dia
 
 @pytest.fixture
 def app(sealroom: SealroomApp, qtbot: QtBot, vault: Vault, tmp_path: Path) -> SealroomApp:
-    add_party(vault, "Ana Duarte", "influencer")
+    ana = add_party(vault, "Ana Duarte", "influencer")
     add_party(vault, "Daily Glow", "press")
-    import_files(vault, [make_scene(tmp_path / "hero.png")])
+    (hero,) = import_files(vault, [make_scene(tmp_path / "hero.png")])
+    allow_copies(vault, ana.id, hero.id)
     vault.lock()
     sealroom.prefs.last_vault = vault.folder
     sealroom.start()

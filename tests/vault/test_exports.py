@@ -66,7 +66,9 @@ def test_a_killed_export_leaves_no_readable_plaintext_and_is_cleaned_at_unlock(
         import os, sys
         from pathlib import Path
         from sealroom.vault.assets import catalog
+        from sealroom.crypto import kdf
         from sealroom.vault.session import Vault
+        kdf.enable_test_parameters()  # the tiny test-only key derivation, as in the suite
         os.umask(0)
         vault = Vault.unlock(Path({str(vault_dir)!r}), "owner", {PASSWORD!r})
         def progress(done):
@@ -148,7 +150,10 @@ def test_every_export_is_private_to_its_owner(
     ]
     export_calendar(vault, out / "dates.ics")
     written.append(out / "dates.ics")
-    _share, previews = export_preview(vault, photo.id, brand.id, out / "preview.png")
+    reason = "owner's override: checking file permissions"  # the access rule is not tested here
+    _share, previews = export_preview(
+        vault, photo.id, brand.id, out / "preview.png", override_reason=reason
+    )
     written += previews
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
     assert {p.name: _mode(p) for p in written} == {p.name: 0o600 for p in written}

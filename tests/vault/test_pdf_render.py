@@ -45,7 +45,9 @@ def test_a_tiny_pdf_of_500_huge_pages_renders_within_the_budget_with_bounded_mem
         from sealroom.vault.assets import catalog
         from sealroom.vault.media.decode import decode_pages
         from sealroom.vault.protect.trace import trace_files
+        from sealroom.crypto import kdf
         from sealroom.vault.session import Vault
+        kdf.enable_test_parameters()  # the tiny test-only key derivation, as in the suite
 
         def peak_mb():  # this process's peak resident memory (VmHWM starts afresh at exec,
             # unlike getrusage's ru_maxrss, which keeps the forking test runner's)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from sealroom_access import allow_copies
 from skimage import data as samples
 
 from sealroom.vault.assets import catalog as assets
@@ -38,6 +39,7 @@ def shared(vault: Vault, tmp_path: Path) -> dict[str, object]:
     ]
     files = {}
     for person in people:
+        allow_copies(vault, person.id, asset.id)
         share, written = shares.export_preview(
             vault, asset.id, person.id, tmp_path / f"preview-{person.id}.png", max_side=400
         )
@@ -158,6 +160,7 @@ def test_pdf_asset_gives_marked_page_images(vault: Vault, tmp_path: Path) -> Non
     pdf.write_bytes(previews.encode_pdf([np.asarray(p) for p in pages]))
     deck = assets.import_file(vault, pdf, title="Deck")
     person = parties.add_party(vault, "Press One", "press")
+    allow_copies(vault, person.id, deck.id)
     _, written = shares.export_preview(
         vault, deck.id, person.id, tmp_path / "deck-prev.pdf", max_side=512
     )
@@ -177,6 +180,7 @@ def test_text_assets_have_no_previews(vault: Vault, tmp_path: Path) -> None:
     caption.write_text("Launch day!")
     asset = assets.import_file(vault, caption)
     person = parties.add_party(vault, "Someone", "other")
+    allow_copies(vault, person.id, asset.id)
     with pytest.raises(InvalidInputError, match="images and PDFs"):
         shares.export_preview(vault, asset.id, person.id, tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()

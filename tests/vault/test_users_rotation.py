@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import random
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from sealroom.crypto.keyslots import (
     Role,
     VaultHeader,
     open_slot,
-    renew_envelope,
     unlock_private_key,
 )
 from sealroom.crypto.secretbytes import SecretBytes
@@ -283,6 +281,14 @@ def test_the_last_owner_always_remains(vault: Vault, vault_dir: Path) -> None:
         assert [u.role for u in users.list_users(olga)] == [Role.OWNER]
 
 
+def _crash(vault: Vault) -> None:
+    """Stop as a killed program would: no lock event, no checkpoint, the folder lock released."""
+    vault.close_databases()
+    vault.keys.wipe()
+    vault._lock.release()
+    vault._lock = None  # type: ignore[assignment]
+
+
 def _interrupt_removal(vault: Vault, name: str, stage: str) -> CompartmentKeys:
     """Do what `users.remove_user` does, stopping where a crash could: after writing the
     pending header ("begin"), after re-keying audit.db ("audit") or vault.db too ("content").
@@ -292,14 +298,14 @@ def _interrupt_removal(vault: Vault, name: str, stage: str) -> CompartmentKeys:
     assert vault.keys.content is not None
     old = CompartmentKeys(audit=vault.keys.audit.copy(), content=vault.keys.content.copy())
     removed = _slot_keys((folder / "header.json").read_bytes(), name)
-    new = CompartmentKeys(audit=SecretBytes.random(), content=SecretBytes.random())
     epoch = header.key_epoch + 1
-    remaining = header.without_user(name)
-    slots = tuple(renew_envelope(remaining.vault_id, s, new, epoch) for s in remaining.slots)
     with vault.transaction():
         vault.audit.append("user.remove", name, reason=f"keys rotated to epoch {epoch}")
-    vault.lock()
-    keyrotation.begin(folder, replace(remaining, slots=slots, key_epoch=epoch))
+        vault.audit.checkpoint()
+    rotation = keyrotation.plan_removal(header, vault.keys, name, vault.audit.size)
+    new = rotation.keys
+    _crash(vault)
+    keyrotation.begin(folder, rotation.header)
     if stage in ("audit", "content"):
         with contextlib.closing(open_database(folder / "audit.db", old.audit)) as db:
             rekey(db, new.audit)

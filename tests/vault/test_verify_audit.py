@@ -20,6 +20,7 @@ from sealroom.crypto.signing import verify as verify_signature
 from sealroom.vault import users, verify
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.audit import AuditEvent, checkpoint_note
+from sealroom.vault.epochs import signing_key_for_size
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
@@ -46,10 +47,17 @@ def _check_tree(vault: Vault) -> None:
     for checkpoint in vault.audit.checkpoints():
         assert checkpoint.size <= len(leaves)
         assert checkpoint.root == root_of(leaf_hash(x) for x in leaves[: checkpoint.size])
+        # each checkpoint is signed by the key of its epoch (a removal starts a new one)
+        epoch_key = signing_key_for_size(vault.header, checkpoint.size)
         assert checkpoint.note == checkpoint_note(
-            vault.audit.origin, checkpoint.size, checkpoint.root, epoch=0, previous=previous
+            vault.audit.origin,
+            checkpoint.size,
+            checkpoint.root,
+            epoch=epoch_key.epoch,
+            previous=previous,
         )  # each checkpoint signs its predecessor's note: a chain
-        assert verify_signature(public_key, checkpoint.note.encode(), checkpoint.signature)
+        note = checkpoint.note.encode()
+        assert verify_signature(epoch_key.public_key, note, checkpoint.signature)
         previous = (checkpoint.size, hashlib.sha256(checkpoint.note.encode()).digest())
 
 

@@ -17,12 +17,13 @@ from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import exports, wrapped_settings
+from sealroom.vault import epochs, exports, wrapped_settings
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.clock import now_stamp, now_utc
-from sealroom.vault.errors import InvalidInputError, NotFoundError
+from sealroom.vault.errors import CorruptDataError, InvalidInputError, NotFoundError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
+from sealroom.vault.protect import outbound
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import Connection, query
@@ -32,7 +33,7 @@ MIN_MAX_SIDE = 256
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _COLUMNS = (
     "id, kind, asset_id, asset_version, party_id, mark_number, share_code, max_side,"
-    " visible_mark, created, created_by, revoked"
+    " visible_mark, created, created_by, revoked, key_epoch"
 )
 
 
@@ -51,6 +52,8 @@ class Share:
     created: str
     created_by: str
     revoked: str | None = None
+    key_epoch: int = 0
+    """The key epoch whose watermark key marked it (0: made before key epochs)."""
 
     def mark(self) -> VisibleMark | None:
         return VisibleMark(**json.loads(self.visible_mark)) if self.visible_mark else None
@@ -62,11 +65,24 @@ class Share:
 
 
 def watermark_key(vault: Vault) -> SecretBytes:
-    """The vault's secret fingerprint key, created on first use."""
+    """The secret fingerprint key that marks new previews: the current epoch's."""
+    return watermark_key_for(vault, vault.header.key_epoch)
+
+
+def watermark_key_for(vault: Vault, epoch: int) -> SecretBytes:
+    """The fingerprint key of a key epoch: the one started by the latest removal of an owner or
+    manager at or before `epoch` (see `epochs`), else the vault's first, created on first use."""
     vault.require_content("make or trace watermarked previews")
     content_key = vault.keys.content
     assert content_key is not None
     vault_id = vault.header.vault_id
+    started = [e for e in epochs.watermark_epochs(vault.conn) if e <= epoch]
+    if started:
+        setting = epochs.watermark_setting(started[-1])
+        key = wrapped_settings.load(vault.conn, setting, content_key, vault_id)
+        if key is None:
+            raise CorruptDataError(f"vault database lost the watermark key of epoch {started[-1]}")
+        return key
     found = wrapped_settings.load(vault.conn, wrapped_settings.WATERMARK_KEY, content_key, vault_id)
     if found is not None:
         return found
@@ -148,7 +164,7 @@ def asset_pages(vault: Vault, asset_id: str, version: int | None = None) -> list
 def render_share(vault: Vault, share: Share) -> list[previews.RGB]:
     """Re-create a share's preview pages exactly as they were issued."""
     pages = asset_pages(vault, share.asset_id, share.asset_version)
-    with watermark_key(vault) as key:
+    with watermark_key_for(vault, share.key_epoch) as key:
         try:
             return [
                 render_preview(
@@ -171,14 +187,20 @@ def export_preview(
     out: Path,
     max_side: int = DEFAULT_MAX_SIDE,
     visible: bool = True,
+    override_reason: str | None = None,
 ) -> tuple[Share, list[Path]]:
     """Write a watermarked preview for one party and record it as a share of kind `file`.
 
     Image assets give one PNG (or JPEG if `out` ends in .jpg); PDF assets give a PDF of page
-    images, or one PNG per page if `out` ends in .png. No metadata is carried over.
+    images, or one PNG per page if `out` ends in .png. No metadata is carried over. Issued only
+    under the outbound rule (`outbound.authorize_outbound`), which `override_reason` may
+    override for an owner.
     """
     if max_side < MIN_MAX_SIDE:
         raise InvalidInputError(f"--max-side must be at least {MIN_MAX_SIDE} pixels")
+    outbound.authorize_outbound(
+        vault, party_id, asset_id, override_reason=override_reason, visible_mark=visible
+    )
     asset = assets.get_asset(vault, asset_id)
     party = parties.get_party(vault, party_id)
     out = Path(out)
@@ -201,6 +223,7 @@ def export_preview(
         visible_mark=json.dumps(asdict(mark)) if visible else None,
         created=now_stamp(),
         created_by=vault.actor.user,
+        key_epoch=vault.header.key_epoch,
     )
     pages = render_share(vault, share)
     files = _encode_outputs(out, pages, asset.media_type == "application/pdf")
@@ -208,7 +231,7 @@ def export_preview(
 
     def record(conn: Connection) -> None:
         conn.execute(
-            f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             tuple(asdict(share).values()),
         )
         vault.audit.append(

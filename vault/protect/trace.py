@@ -25,7 +25,7 @@ from sealroom.crypto.watermark import (
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.fsutil import require_regular_file
 from sealroom.vault.media import decode as previews
-from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key
+from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key_for
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 
@@ -157,13 +157,13 @@ class _Tracer:
         if not shares:
             return SuspectReport(name, "no confident match", asset_id, page)
         original = self._page(asset_id, version, page)
-        by_size: dict[int, list[Share]] = {}
-        for share in shares:
-            by_size.setdefault(share.max_side, []).append(share)
+        by_size: dict[tuple[int, int], list[Share]] = {}
+        for share in shares:  # each share is tested with the watermark key of its epoch
+            by_size.setdefault((share.max_side, share.key_epoch), []).append(share)
         candidates: list[TraceCandidate] = []
         alignment: dict[str, float] | None = None
-        with watermark_key(self._vault) as key:
-            for max_side, group in by_size.items():
+        for (max_side, epoch), group in by_size.items():
+            with watermark_key_for(self._vault, epoch) as key:
                 by_number = {s.mark_number: s for s in group}
                 result = trace_image(
                     pixels,

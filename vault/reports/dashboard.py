@@ -1,8 +1,9 @@
 """The dashboard: what needs attention now.
 
 Embargoes lifting soon (and overdue ones nobody released), agreements and usage rights expiring
-soon, grants that no NDA in force covers (overrides and grants whose NDA lapsed), open incidents
-and recent failed unlock attempts. Everything is computed at the moment asked (`now`).
+soon, grants that no NDA in force covers (overrides and grants whose NDA lapsed), copies issued
+by an owner's override of the outbound rule, open incidents and recent failed unlock attempts.
+Everything is computed at the moment asked (`now`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from sealroom.vault.access.grants import Grant, query_grants
 from sealroom.vault.agreements.records import KIND_LABELS, load_agreements
+from sealroom.vault.protect.outbound import OutboundException, outbound_exceptions
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, from_stamp, now_utc, stamp
@@ -20,6 +22,7 @@ from sealroom.vault.when import When, from_stamp, now_utc, stamp
 EMBARGO_DAYS = 14
 EXPIRY_DAYS = 30
 UNLOCK_DAYS = 30
+OVERRIDE_DAYS = 30
 AUDIT_SCHEMA = "audit"
 """Where `Vault` attaches audit.db for people who read content (the dashboard needs content)."""
 
@@ -99,6 +102,8 @@ class Dashboard:
     exceptions: tuple[Grant, ...]
     incidents: tuple[Incident, ...]
     failed_unlocks: tuple[FailedUnlock, ...]
+    outbound_exceptions: tuple[OutboundException, ...] = ()
+    """Copies issued by an owner's override of the outbound rule, last `OVERRIDE_DAYS` days."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +113,7 @@ class Dashboard:
             "exceptions": [g.to_json() for g in self.exceptions],
             "incidents": [i.to_json() for i in self.incidents],
             "failed_unlocks": [f.to_json() for f in self.failed_unlocks],
+            "outbound_exceptions": [x.to_json() for x in self.outbound_exceptions],
         }
 
 
@@ -128,11 +134,15 @@ def build_dashboard(
         exceptions=tuple(g for g in query_grants(vault, now=moment) if g.exception),
         incidents=tuple(open_incidents(vault)),
         failed_unlocks=tuple(failed_unlocks(vault, moment - timedelta(days=unlock_days))),
+        outbound_exceptions=tuple(
+            outbound_exceptions(vault, since=stamp(moment - timedelta(days=OVERRIDE_DAYS)))
+        ),
     )
     vault.record_listing(  # a listing screen: once per unlock however often it refreshes
         "dashboard.view",
         reason=f"{len(board.embargoes)} embargoes, {len(board.expiries)} expiries, "
-        f"{len(board.exceptions)} exceptions",
+        f"{len(board.exceptions)} exceptions, "
+        f"{len(board.outbound_exceptions)} copies by override",
     )
     return board
 

@@ -1,7 +1,7 @@
 """A second program using a vault, for the crash, concurrency and memory tests.
 
 Each mode prints one line per step on stdout (flushed), so the test can wait on what the child
-is doing instead of sleeping. The parent sets SEALROOM_INSECURE_TEST_KDF=1 in the environment.
+is doing instead of sleeping. Like the test suite, it uses the test-only key derivation.
 
     import FOLDER USER PASSWORD FILE TITLE   unlock, "importing", import FILE, "imported ID", lock
     hold FOLDER USER PASSWORD                unlock, "open", add parties until a line on stdin,
@@ -19,10 +19,13 @@ import sys
 import threading
 from pathlib import Path
 
+from sealroom.crypto import kdf
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import VaultInUseError
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.session import Vault
+
+kdf.enable_test_parameters()
 
 
 def say(line: str) -> None:
