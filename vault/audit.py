@@ -21,8 +21,9 @@ from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.vault import audit_heads
 from sealroom.vault.audit_detail import DetailSealer
 from sealroom.vault.audit_heads import Checkpoint, checkpoint_note
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError, HistoryTamperedError
-from sealroom.vault.records import Actor, utc_now
+from sealroom.vault.records import Actor
 from sealroom.vault.store import Connection, IntegrityError, contains_pattern, query
 
 __all__ = ["CHECKPOINT_EVERY", "AuditEvent", "AuditLog", "Checkpoint", "checkpoint_note"]
@@ -150,7 +151,7 @@ class AuditLog:
             shown = "; ".join(text for text in (public, reason) if text)
         event = AuditEvent(
             seq=seq,
-            time=time or utc_now(),
+            time=time or now_stamp(),
             actor=who.user,
             role=who.role,
             device=who.device,
@@ -220,7 +221,7 @@ class AuditLog:
         previous = audit_heads.previous_link(audit_heads.read_checkpoints(self._conn, s), head)
         root = self.root()
         note = checkpoint_note(self.origin, self.size, root, epoch=self._epoch, previous=previous)
-        checkpoint = Checkpoint(self.size, root, utc_now(), note, self._signer(note.encode()))
+        checkpoint = Checkpoint(self.size, root, now_stamp(), note, self._signer(note.encode()))
         self._conn.execute(
             f"INSERT INTO {s}.checkpoints (size, root, time, note, signature) VALUES (?,?,?,?,?)",
             (checkpoint.size, checkpoint.root, checkpoint.time, note, checkpoint.signature),
@@ -241,7 +242,7 @@ class AuditLog:
         """The log was found altered under this session: vault.db keeps the tree it `held`,
         which the log must extend at every later unlock (until a checkpoint is signed again)."""
         if self._signer is not None:
-            audit_heads.record_expected(self._conn, held, utc_now())
+            audit_heads.record_expected(self._conn, held, now_stamp())
 
     def head(self) -> audit_heads.TreeHead | None:
         """The newest signed head vault.db holds (content holders only)."""

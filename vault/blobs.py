@@ -18,9 +18,9 @@ from typing import BinaryIO
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.stream import Progress, decrypt_chunks, encrypt_stream
 from sealroom.crypto.wrap import subkey, unwrap, wrap
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError
-from sealroom.vault.fsutil import fsync_dir
-from sealroom.vault.records import utc_now
+from sealroom.vault.fsutil import fsync_dir, open_regular
 from sealroom.vault.store import Connection, query
 
 BLOB_DIR = "blobs"
@@ -87,7 +87,7 @@ class BlobStore:
                 record.key_epoch,
                 record.size,
                 record.sha256,
-                utc_now(),
+                now_stamp(),
             ),
         )
 
@@ -115,7 +115,7 @@ class BlobStore:
             raise CorruptDataError(f"the encrypted file of blob {blob_id} is missing")
         with (
             unwrap(self._wrap_key, record.wrapped_key, blob_context(blob_id)) as key,
-            open(path, "rb") as src,
+            open_regular(path, CorruptDataError) as src,
         ):
             try:
                 yield from decrypt_chunks(key, src)

@@ -33,9 +33,9 @@ from sealroom.crypto.keyslots import (
 )
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.signing import generate_signing_key
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError
 from sealroom.vault.layout import write_header
-from sealroom.vault.records import utc_now
 from sealroom.vault.store import Connection, query
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def record(conn: Connection, header: VaultHeader, schema: str = "main") -> None:
     conn.execute(
         f"INSERT OR REPLACE INTO {schema}.header_record (id, sha256, header, key_epoch, recorded)"
         " VALUES (1, ?, ?, ?, ?)",
-        (header_sha256(header), header.to_bytes(), header.key_epoch, utc_now()),
+        (header_sha256(header), header.to_bytes(), header.key_epoch, now_stamp()),
     )
 
 

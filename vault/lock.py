@@ -1,13 +1,16 @@
-"""One program at a time per vault: an advisory lock on a file in the vault folder."""
+"""One program at a time per vault: an advisory lock on a file in the vault folder.
+
+The lock is `filelock`'s (flock on Linux and macOS, LockFileEx on Windows), so the core imports
+and runs on every platform. It is released by the OS if the program dies.
+"""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import time
 from pathlib import Path
 
-from sealroom.vault.errors import VaultInUseError
+import filelock
+
+from sealroom.vault.errors import SealroomError, VaultInUseError
 
 LOCK_NAME = "vault.lock"
 WAIT_SECONDS = 3.0
@@ -17,20 +20,20 @@ class VaultLock:
     """Held for as long as a vault is open; released by the OS if the program dies."""
 
     def __init__(self, folder: Path, wait_seconds: float = WAIT_SECONDS) -> None:
-        self._fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(self._fd)
-                    raise VaultInUseError("vault is in use by another program") from None
-                time.sleep(0.05)
+        # Not thread-local: a vault is opened on one thread and may be locked on another.
+        self._lock: filelock.BaseFileLock | None = filelock.FileLock(
+            folder / LOCK_NAME, timeout=wait_seconds, mode=0o600, thread_local=False
+        )
+        try:
+            self._lock.acquire(poll_interval=0.05)
+        except filelock.Timeout:
+            self._lock = None
+            raise VaultInUseError("vault is in use by another program") from None
+        except OSError as exc:
+            self._lock = None
+            raise SealroomError(f"cannot lock the vault folder: {exc.strerror}") from None
 
     def release(self) -> None:
-        if self._fd >= 0:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = -1
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

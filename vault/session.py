@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from sealroom.vault import (
     audit_detail,
     audit_heads,
     epochs,
+    exports,
     headertrust,
     keyrotation,
     seen_heads,
@@ -93,6 +95,9 @@ class Vault:
         self.conn: Connection
         self.audit: AuditLog
         self._blobs: BlobStore | None = None
+        self.notices: list[str] = []
+        self._listed: set[tuple[str, str, str]] = set()
+        """What the unlock found and repaired that the person should be told (one line each)."""
         try:
             self._open_databases(record_unlock=True)
             self._trust_header(notices or [])
@@ -116,6 +121,7 @@ class Vault:
         kdf = kdf or calibrate()
         check_new_params(kdf)  # before anything is written: weak parameters are refused
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # an existing empty folder too: the vault is for its owner only
         lock = VaultLock(folder)
         try:
             vault_id = new_id("vlt")
@@ -275,6 +281,7 @@ class Vault:
                         "success",
                         "interrupted writes or deletions cleaned up at unlock",
                     )
+            self.notices.extend(exports.sweep_partials(self))
 
     def _record_failures(self) -> None:
         """Failed attempts since the last unlock; those this device did not write are marked."""
@@ -362,12 +369,31 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """One transaction across vault.db and audit.db; nested calls join it (a SAVEPOINT each,
+        see `store.transaction`), and a failure forgets the audit events it rolled back."""
         try:
             with transaction(self.conn) as conn:
                 yield conn
         except BaseException:
             self.audit.forget_uncommitted()
             raise
+
+    def record_listing(
+        self, action: str, obj: str = "", reason: str = "", *, lookup: bool = False
+    ) -> None:
+        """Record that a listing was shown: once per unlock for each listing (action, object and
+        reason, which names the filter), however often the screen is shown or refreshed.
+
+        A listing is what a screen or command shows as its main content. Names and titles read
+        only to label something else (a trace result's titles, a dialog's choices, another
+        screen's columns) are a `lookup` and are not recorded. Content views and exports are
+        not listings: they append an event every time.
+        """
+        if lookup or (action, obj, reason) in self._listed:
+            return
+        with self.transaction():
+            self.audit.append(action, obj, reason=reason)
+        self._listed.add((action, obj, reason))
 
     @property
     def blobs(self) -> BlobStore:

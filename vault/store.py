@@ -13,6 +13,7 @@ Python objects that no setting can wipe, while the keys themselves live in wiped
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,7 +109,16 @@ def migrate(conn: Connection, database: str) -> int:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; database damage becomes our error."""
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; database damage becomes our error.
+
+    Re-entrant: called while a transaction is open (a use-case calling another), it opens a
+    SAVEPOINT instead. A nested block that fails rolls back its own changes only and re-raises;
+    its changes commit with the outermost transaction.
+    """
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except DatabaseError as exc:
@@ -127,6 +137,32 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         except DatabaseError as exc:
             with contextlib.suppress(DatabaseError):
                 conn.execute("ROLLBACK")
+            raise _as_vault_error(exc) from None
+
+
+_savepoints = itertools.count(1)
+
+
+@contextlib.contextmanager
+def _savepoint(conn: Connection) -> Iterator[None]:
+    name = f"nested_{next(_savepoints)}"
+    try:
+        conn.execute(f"SAVEPOINT {name}")
+    except DatabaseError as exc:
+        raise _as_vault_error(exc) from None
+    try:
+        yield
+    except BaseException as exc:
+        with contextlib.suppress(DatabaseError):
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        if isinstance(exc, DatabaseError) and not isinstance(exc, IntegrityError):
+            raise _as_vault_error(exc) from None
+        raise
+    else:
+        try:
+            conn.execute(f"RELEASE {name}")
+        except DatabaseError as exc:
             raise _as_vault_error(exc) from None
 
 

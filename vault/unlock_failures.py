@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.device_state import ensure_config_dir, read_capped, write_private
-from sealroom.vault.records import utc_now
 
 FILE_NAME = "unlock-failures.jsonl"
 DEVICE_KEY_NAME = "device.key"
@@ -80,7 +80,7 @@ def record_failure(folder: Path, user: str, reason: str, vault_id: str = "") -> 
         if path.lstat().st_size >= MAX_BYTES:
             return
     entry = {
-        "time": utc_now(),
+        "time": now_stamp(),
         "user": _clip(user),
         "device": _clip(socket.gethostname()),
         "reason": _clip(reason),

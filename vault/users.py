@@ -22,9 +22,8 @@ class User:
     role: Role
 
 
-def list_users(vault: Vault) -> list[User]:
-    with vault.transaction():
-        vault.audit.append("user.list")
+def list_users(vault: Vault, *, lookup: bool = False) -> list[User]:
+    vault.record_listing("user.list", lookup=lookup)
     return [User(name, role) for name, role in vault.header.users()]
 
 

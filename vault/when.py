@@ -1,7 +1,7 @@
 """Dates and times with a time zone: parsing what a person typed, storing UTC, showing local time.
 
-Stored form: a UTC instant as text, `YYYY-MM-DDTHH:MM:SSZ` (sortable, comparable in SQL), plus
-the zone name it was given in, for display. The rules for input (`parse_when`):
+Stored form: a UTC instant as text in the form `clock` owns (`YYYY-MM-DDTHH:MM:SSZ`), plus the
+zone name it was given in, for display. The rules for input (`parse_when`):
 
 - `2026-03-01T09:00+01:00`, `2026-03-01T08:00Z`: an instant with an offset; the zone shown is
   the offset (`+01:00`) or `UTC`.
@@ -16,34 +16,28 @@ the zone name it was given in, for display. The rules for input (`parse_when`):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import tzlocal
+
+from sealroom.vault.clock import now_utc as now_utc  # the one clock, re-exported for callers
+from sealroom.vault.clock import parse_stamp
+from sealroom.vault.clock import stamp as stamp
 from sealroom.vault.errors import InvalidInputError
 
-STORED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 _BRACKET = re.compile(r"^(?P<stamp>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]$")
 _ZONE_TOKEN = re.compile(r"^(UTC|GMT|[A-Za-z_]+(/[A-Za-z0-9_+\-]+)+)$")
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def stamp(moment: datetime) -> str:
-    """The stored form of an aware datetime."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime")
-    return moment.astimezone(UTC).strftime(STORED_FORMAT)
-
-
 def from_stamp(text: str) -> datetime:
-    return datetime.strptime(text, STORED_FORMAT).replace(tzinfo=UTC)
+    """An aware datetime from a stored instant (`clock.parse_stamp`)."""
+    return parse_stamp(text)
 
 
 def zone_of(name: str) -> tzinfo:
@@ -63,16 +57,12 @@ def zone_of(name: str) -> tzinfo:
 
 
 def local_zone_name() -> str:
-    """This computer's IANA zone name: from $TZ, /etc/localtime or /etc/timezone, else UTC."""
+    """This computer's IANA zone name: $TZ when it names a known zone (read each time, as it may
+    change while the program runs), else the system's zone as `tzlocal` finds it
+    (/etc/localtime, the macOS and Windows settings); UTC when neither gives a known zone."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.exists():
-        candidates.append(timezone_file.read_text(encoding="utf-8", errors="replace").strip())
+    with contextlib.suppress(ZoneInfoNotFoundError, LookupError, ValueError, OSError):
+        candidates.append(tzlocal.get_localzone_name() or "")
     for name in candidates:
         if not name:
             continue

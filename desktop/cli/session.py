@@ -38,6 +38,8 @@ def open_vault(args: argparse.Namespace) -> Vault:
     vault = Vault.unlock(folder, user, read_password(args.password_file, user))
     for warning in vault.warnings:  # a vault that went backwards: said before anything else
         print(warning, file=sys.stderr)
+    for notice in vault.notices:  # what the unlock repaired, e.g. an interrupted export
+        print(f"note: {notice}", file=sys.stderr)
     return vault
 
 

@@ -1,8 +1,9 @@
 """Turning decrypted bytes into an on-screen image, in memory only.
 
-Images decode with `QImage.loadFromData`; PDF pages render with pypdfium2 from the bytes in
-memory. Nothing is written to disk and nothing is cached beyond the returned `QImage`.
-Runs on the vault thread (`QImage` is safe off the GUI thread; `QPixmap` is not).
+Images decode with `QImage.loadFromData`; PDF pages come from the vault's one PDF renderer
+(`sealroom.vault.media.pdf`, one page fitted to the view, within its pixel limits) as RGB pixels
+that become a `QImage`. Nothing is written to disk and nothing is cached beyond the returned
+`QImage`. Runs on the vault thread (`QImage` is safe off the GUI thread; `QPixmap` is not).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
+
+from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.media import pdf
 
 PDF = "application/pdf"
 
@@ -55,30 +59,11 @@ def _fit(image: QImage, size: QSize) -> QImage:
 
 
 def _render_pdf(asset_id: str, data: bytes, page: int, size: QSize) -> Preview:
-    import pypdfium2
-
     try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return Preview(asset_id, None, 0, 0, "This PDF could not be opened (damaged or encrypted)")
-    try:
-        pages = len(document)
-        if pages == 0:
-            return Preview(asset_id, None, 0, 0, "This PDF has no pages")
-        page = max(0, min(page, pages - 1))
-        pdf_page = document[page]
-        width, height = pdf_page.get_size()
-        scale = min(size.width() / max(width, 1.0), size.height() / max(height, 1.0))
-        bitmap = pdf_page.render(scale=max(scale, 0.05), rev_byteorder=True, prefer_bgrx=True)
-        try:
-            pixels = bitmap.to_numpy()
-            h, w = pixels.shape[:2]
-            four = pixels.shape[2] == 4
-            fmt = QImage.Format.Format_RGBX8888 if four else QImage.Format.Format_RGB888
-            image = QImage(pixels.data, w, h, pixels.strides[0], fmt).copy()
-        finally:
-            bitmap.close()
-            pdf_page.close()
-        return Preview(asset_id, image, page, pages)
-    finally:
-        document.close()
+        rendered = pdf.render_page(data, page, max(size.width(), 1), max(size.height(), 1))
+    except InvalidInputError as exc:
+        return Preview(asset_id, None, 0, 0, f"This PDF could not be shown: {exc}")
+    pixels = rendered.pixels
+    height, width = pixels.shape[:2]
+    image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)
+    return Preview(asset_id, image.copy(), rendered.index, rendered.pages)

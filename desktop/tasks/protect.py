@@ -43,7 +43,7 @@ class SharesData:
 
 def list_shares(vault: Vault, job: Job) -> SharesData:
     titles = shares.shared_asset_titles(vault)
-    names = {p.id: p.name for p in parties.list_parties(vault, include_deleted=True)}
+    names = {p.id: p.name for p in parties.list_parties(vault, include_deleted=True, lookup=True)}
     rows = [
         ShareRow(s, titles.get(s.asset_id, s.asset_id), names.get(s.party_id, s.party_id))
         for s in shares.list_shares(vault)
@@ -64,7 +64,7 @@ def share_choices(vault: Vault, job: Job) -> ShareChoices:
     """What the share dialog offers, read when it opens."""
     return ShareChoices(
         shares.shareable_assets(vault),
-        [p for p in parties.list_parties(vault) if not p.deleted],
+        [p for p in parties.list_parties(vault, lookup=True) if not p.deleted],
         vault.role is Role.OWNER,
     )
 
@@ -122,7 +122,6 @@ class TraceResult:
 
 def trace_files(vault: Vault, job: Job, paths: list[Path]) -> TraceResult:
     reports = trace.trace_files(vault, paths, job.say)
-    names = {p.id: p.name for p in parties.list_parties(vault, include_deleted=True)}
-    wanted = {r.asset_id for r in reports if r.asset_id}
-    titles = {a.id: a.title for a in assets.list_assets(vault) if a.id in wanted}
+    names = {p.id: p.name for p in parties.list_parties(vault, include_deleted=True, lookup=True)}
+    titles = assets.asset_titles(vault, [r.asset_id for r in reports if r.asset_id])
     return TraceResult(reports, names, titles)

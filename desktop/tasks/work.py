@@ -54,7 +54,9 @@ class Choices:
 
 
 def choices(vault: Vault, job: Job) -> Choices:
-    return Choices(parties.list_parties(vault), campaigns.list_campaigns(vault))
+    return Choices(
+        parties.list_parties(vault, lookup=True), campaigns.list_campaigns(vault, lookup=True)
+    )
 
 
 # -- dashboard ----------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ class AgreementsData:
 
 def list_agreements(vault: Vault, job: Job) -> AgreementsData:
     found = agreements.list_agreements(vault)
-    names = {c.id: c.name for c in campaigns.list_campaigns(vault)}
+    names = {c.id: c.name for c in campaigns.list_campaigns(vault, lookup=True)}
     return AgreementsData(found, names)
 
 
@@ -190,9 +192,7 @@ def set_agreement_status(
     return agreements.set_status(vault, agreement_id, status, reason)
 
 
-def preview_document(
-    vault: Vault, job: Job, agreement_id: str, page: int, size: QSize
-) -> Preview:
+def preview_document(vault: Vault, job: Job, agreement_id: str, page: int, size: QSize) -> Preview:
     """The attached document's page, rendered in memory (PDF or image)."""
     agreement = agreements.get_agreement(vault, agreement_id)
     name = agreement.document_name or ""
@@ -315,7 +315,8 @@ def release_asset(vault: Vault, job: Job, asset_id: str, approve: bool) -> Relea
     if approve:
         outcome = release.approve_release(vault, asset_id)
         return Released(assets.get_asset(vault, asset_id), outcome)
-    asked = [r for r in release.list_release_requests(vault) if r.asset_id == asset_id]
+    requests = release.list_release_requests(vault, lookup=True)
+    asked = [r for r in requests if r.asset_id == asset_id]
     if asked and asked[0].requested_by != vault.actor.user:
         return Released(assets.get_asset(vault, asset_id), None, asked[0])
     outcome = release.release_asset(vault, asset_id)

@@ -127,7 +127,7 @@ def test_an_existing_out_is_refused_and_not_read_whole(
     assert existing.read_text() == "keep me"
     fifo = tmp_path / "launches.ics"
     os.mkfifo(fifo)  # reading it to see whether it is a calendar would wait forever
-    assert "is not a calendar" in one_error("calendar", "--out", str(fifo), *vault, env=env)
+    assert "not a regular file" in one_error("calendar", "--out", str(fifo), *vault, env=env)
 
 
 def test_names_are_printed_escaped_and_json_keeps_them(

@@ -18,9 +18,9 @@ from sealroom.crypto.signing import sign
 from sealroom.vault import users, verify, wrapped_settings
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.audit import checkpoint_note
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.protect import shares, trace
-from sealroom.vault.records import utc_now
 from sealroom.vault.session import Vault
 
 PASSWORD = "correct horse battery"
@@ -60,7 +60,7 @@ def test_a_removed_managers_signing_key_cannot_sign_new_checkpoints(
             conn.execute(
                 "INSERT INTO audit.checkpoints (size, root, time, note, signature)"
                 " VALUES (?,?,?,?,?)",
-                (size, root, utc_now(), note, sign(old_key, note.encode())),
+                (size, root, now_stamp(), note, sign(old_key, note.encode())),
             )
         report = verify.verify_vault(owner)
     assert not report.ok

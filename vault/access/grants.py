@@ -254,9 +254,8 @@ def list_grants(
     )
     if exceptions_only:
         found = [g for g in found if g.exception]
-    with vault.transaction():
-        scope = party_id or asset_id or campaign_id or ""
-        vault.audit.append("grant.list", scope, reason="exceptions" if exceptions_only else "")
+    scope = party_id or asset_id or campaign_id or ""
+    vault.record_listing("grant.list", scope, "exceptions" if exceptions_only else "")
     return found
 
 

@@ -14,7 +14,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
+from sealroom.vault import exports
 from sealroom.vault.agreements.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -31,9 +33,11 @@ from sealroom.vault.agreements.records import (
     load_agreements,
 )
 from sealroom.vault.blobs import BlobRecord
-from sealroom.vault.errors import InvalidInputError, SealroomError
+from sealroom.vault.clock import now_stamp
+from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import open_regular
 from sealroom.vault.parties.directory import active_party
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import Connection
 from sealroom.vault.when import When, now_utc, stamp
@@ -91,7 +95,7 @@ def add_agreement(vault: Vault, new: NewAgreement) -> Agreement:
     rights = tuple(clean_usage_right(r) for r in new.usage_rights)
     blob = _write_document(vault, new.document) if new.document is not None else None
     agreement_id = new_id("agr")
-    now = utc_now()
+    now = now_stamp()
     try:
         with vault.transaction() as conn:
             if blob is not None:
@@ -150,7 +154,11 @@ def view_agreement(vault: Vault, agreement_id: str) -> Agreement:
 
 
 def list_agreements(
-    vault: Vault, kind: str | None = None, party_id: str | None = None
+    vault: Vault,
+    kind: str | None = None,
+    party_id: str | None = None,
+    *,
+    lookup: bool = False,
 ) -> list[Agreement]:
     """Agreements, newest effective date first; optionally of one kind or one party."""
     vault.require_content("list agreements")
@@ -162,8 +170,8 @@ def list_agreements(
     if party_id is not None:
         conditions.append("id IN (SELECT agreement_id FROM agreement_parties WHERE party_id = ?)")
         params.append(party_id)
-    with vault.transaction():
-        vault.audit.append("agreement.list", party_id or "", reason=f"kind {kind}" if kind else "")
+    reason = f"kind {kind}" if kind else ""
+    vault.record_listing("agreement.list", party_id or "", reason, lookup=lookup)
     return load_agreements(vault, " AND ".join(conditions), tuple(params))
 
 
@@ -187,7 +195,7 @@ def set_status(vault: Vault, agreement_id: str, status: str, reason: str = "") -
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE agreements SET status = ?, terminated = ?, updated = ? WHERE id = ?",
-            (status, terminated, utc_now(), agreement_id),
+            (status, terminated, now_stamp(), agreement_id),
         )
         detail = f"{current.status} -> {status}" + (f": {reason.strip()}" if reason.strip() else "")
         vault.audit.append("agreement.status", agreement_id, reason=detail)
@@ -259,7 +267,7 @@ def edit_agreement(
                 updated.zone,
                 updated.survival_days,
                 updated.notes,
-                utc_now(),
+                now_stamp(),
                 agreement_id,
             ),
         )
@@ -287,7 +295,7 @@ def attach_document(vault: Vault, agreement_id: str, path: Path) -> Agreement:
             conn.execute(
                 "UPDATE agreements SET document_blob_id=?, document_name=?, document_sha256=?,"
                 " document_size=?, updated=? WHERE id=?",
-                (blob.id, path.name, blob.sha256, blob.size, utc_now(), agreement_id),
+                (blob.id, path.name, blob.sha256, blob.size, now_stamp(), agreement_id),
             )
             if current.document_blob_id:
                 conn.execute("DELETE FROM blobs WHERE id = ?", (current.document_blob_id,))
@@ -318,36 +326,28 @@ def export_document(vault: Vault, agreement_id: str, out: Path) -> Path:
     if agreement.document_blob_id is None:
         raise InvalidInputError(f"agreement {agreement_id} has no document attached")
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         out = out / (agreement.document_name or f"{agreement_id}.pdf")
-    if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name", field="out")
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with open(partial, "xb") as dst:
-            for chunk in vault.blobs.read_chunks(agreement.document_blob_id):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            vault.audit.append("agreement.export", agreement_id, reason=f"to {out.name}")
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    blob_id = agreement.document_blob_id
+
+    def write(stream: BinaryIO) -> None:
+        for chunk in vault.blobs.read_chunks(blob_id):
+            stream.write(chunk)
+
+    def record(_conn: Connection) -> None:
+        vault.audit.append("agreement.export", agreement_id, reason=f"to {out.name}")
+
+    exports.export_files(
+        vault, [exports.Output(out, write)], record, action="agreement.export", obj=agreement_id
+    )
     return out
 
 
 def _write_document(vault: Vault, path: Path) -> BlobRecord:
     try:
-        src = open(path, "rb")  # noqa: SIM115 - closed by the with below
-    except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file", field="document") from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}", field="document") from None
+        src = open_regular(path)
+    except InvalidInputError as exc:
+        raise InvalidInputError(str(exc), field="document") from None
     with src:
         if os.fstat(src.fileno()).st_size == 0:
             raise InvalidInputError(f"{path} is empty (0 bytes)", field="document")

@@ -8,11 +8,12 @@ newest. Importing is in `importing`, editing campaign, sensitivity, embargo and 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from sealroom.crypto.stream import Progress
+from sealroom.vault import exports
 from sealroom.vault.assets.importing import (
     DuplicateAssetError,
     ImportOptions,
@@ -31,10 +32,10 @@ from sealroom.vault.assets.records import (
     load_assets,
     load_versions,
 )
-from sealroom.vault.errors import InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.media.files import media_type_of
 from sealroom.vault.session import Vault
-from sealroom.vault.store import IntegrityError, query
+from sealroom.vault.store import Connection, IntegrityError, query
 
 __all__ = [
     "SENSITIVITIES",
@@ -43,6 +44,7 @@ __all__ = [
     "DuplicateAssetError",
     "ImportOptions",
     "add_version",
+    "asset_titles",
     "count_assets",
     "delete_asset",
     "export_asset",
@@ -92,7 +94,11 @@ def find_by_hash(vault: Vault, sha256: str) -> list[Asset]:
 
 
 def list_assets(
-    vault: Vault, campaign_id: str | None = None, tag: str | None = None
+    vault: Vault,
+    campaign_id: str | None = None,
+    tag: str | None = None,
+    *,
+    lookup: bool = False,
 ) -> list[Asset]:
     """Every asset (or those of a campaign, or with a tag), oldest first."""
     vault.require_content("list assets")
@@ -104,8 +110,8 @@ def list_assets(
     if tag is not None:
         conditions.append("EXISTS (SELECT 1 FROM asset_tags t WHERE t.asset_id = a.id AND tag = ?)")
         params.append(tag.strip().lower().removeprefix("#"))
-    with vault.transaction():
-        vault.audit.append("asset.list", campaign_id or "", reason=f"tag {tag}" if tag else "")
+    reason = f"tag {tag}" if tag else ""
+    vault.record_listing("asset.list", campaign_id or "", reason, lookup=lookup)
     return load_assets(vault, " AND ".join(conditions), tuple(params))
 
 
@@ -123,9 +129,22 @@ def list_assets_page(
     search text itself stays out of the audit log, which an auditor reads."""
     vault.require_content("list assets")
     if offset == 0:
-        with vault.transaction():
-            vault.audit.append("asset.list", reason="with a search" if search.strip() else "")
+        vault.record_listing("asset.list", reason="with a search" if search.strip() else "")
     return load_asset_page(vault, search, sort, descending, offset, limit)
+
+
+def asset_titles(vault: Vault, asset_ids: Sequence[str]) -> dict[str, str]:
+    """The titles of these assets (a lookup to label something else: not a listing, no event);
+    an id with no asset is left out."""
+    vault.require_content("read assets")
+    wanted = sorted(set(asset_ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ",".join("?" * len(part))
+        sql = f"SELECT id, title FROM assets WHERE id IN ({marks})"
+        found.update((str(i), str(t)) for i, t in query(vault.conn, sql, tuple(part)))
+    return found
 
 
 def count_assets(vault: Vault, search: str = "") -> int:
@@ -200,31 +219,25 @@ def export_asset(
     asset = get_asset(vault, asset_id)
     blob_id, original_name = _version_blob(vault, asset, version)
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         out = out / original_name
-    if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name", field="out")
-    partial = out.with_name(f".{out.name}.partial")
     written = 0
-    try:
-        with open(partial, "xb") as dst:
-            for chunk in vault.blobs.read_chunks(blob_id):
-                dst.write(chunk)
-                written += len(chunk)
-                if progress is not None:
-                    progress(written)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            detail = f"to {out.name}" + (f", version {version}" if version else "")
-            vault.audit.append("asset.export", asset.id, reason=detail)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+
+    def write(stream: BinaryIO) -> None:
+        nonlocal written
+        for chunk in vault.blobs.read_chunks(blob_id):
+            stream.write(chunk)
+            written += len(chunk)
+            if progress is not None:
+                progress(written)
+
+    def record(_conn: Connection) -> None:
+        detail = f"to {out.name}" + (f", version {version}" if version else "")
+        vault.audit.append("asset.export", asset.id, reason=detail)
+
+    exports.export_files(
+        vault, [exports.Output(out, write)], record, action="asset.export", obj=asset.id
+    )
     return out
 
 

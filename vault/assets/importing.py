@@ -29,9 +29,11 @@ from sealroom.vault.assets.records import (
     load_asset,
 )
 from sealroom.vault.blobs import BlobRecord
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import open_regular
 from sealroom.vault.media.files import Inspection, inspect
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, now_utc
@@ -182,7 +184,8 @@ def holder_of(vault: Vault, sha256: str) -> tuple[Asset, int] | None:
     """The asset and version that hold a file with this SHA-256, if any."""
     rows = query(
         vault.conn,
-        "SELECT asset_id, version FROM asset_versions WHERE sha256 = ? ORDER BY created LIMIT 1",
+        "SELECT asset_id, version FROM asset_versions WHERE sha256 = ?"
+        " ORDER BY created, rowid LIMIT 1",
         (sha256,),
     )
     if not rows:
@@ -218,13 +221,8 @@ def _embargo_for(vault: Vault, options: ImportOptions) -> When | None:
 
 
 def _prepare(path: Path) -> _Prepared:
-    try:
-        with open(path, "rb") as src:
-            size = os.fstat(src.fileno()).st_size
-    except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
+    with open_regular(path) as src:
+        size = os.fstat(src.fileno()).st_size
     if size == 0:
         raise InvalidInputError(f"{path} is empty (0 bytes); nothing was imported")
     try:
@@ -261,7 +259,7 @@ def _write_blobs(
                     progress(base + n, total)
 
             try:
-                with open(item.path, "rb") as src:
+                with open_regular(item.path) as src:
                     blob = vault.blobs.write(src, step, cancelled)
             except OSError as exc:
                 raise InvalidInputError(f"cannot read {item.path}: {exc.strerror}") from None
@@ -297,7 +295,7 @@ def _insert_asset(vault: Vault, item: _Written, plan: _Plan) -> str:
     options, embargo, tags = plan.options, plan.embargo, plan.tags
     path = item.prepared.path
     asset_id = new_id("ast")
-    now = utc_now()
+    now = now_stamp()
     thumb = item.thumbnail.id if item.thumbnail else None
     values = (
         asset_id,
@@ -334,7 +332,7 @@ def _insert_version(vault: Vault, target: Asset, item: _Written, note: str) -> s
         vault.conn, "SELECT max(version) FROM asset_versions WHERE asset_id = ?", (target.id,)
     )[0]
     version = int(latest or 0) + 1
-    now = utc_now()
+    now = now_stamp()
     inspection = item.prepared.inspection
     vault.conn.execute(
         "UPDATE assets SET original_name=?, media_type=?, size=?, sha256=?, blob_id=?,"

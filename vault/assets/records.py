@@ -112,7 +112,7 @@ def _asset(row: tuple[Any, ...]) -> Asset:
 
 def load_assets(vault: Vault, where: str = "", params: tuple[Any, ...] = ()) -> list[Asset]:
     """Assets matching an SQL condition on `a` (assets) and `c` (campaigns), oldest first."""
-    sql = _SELECT + (f" WHERE {where}" if where else "") + " ORDER BY a.created, a.id"
+    sql = _SELECT + (f" WHERE {where}" if where else "") + " ORDER BY a.created, a.rowid"
     return [_asset(r) for r in query(vault.conn, sql, params)]
 
 
@@ -124,7 +124,7 @@ SORT_KEYS = {
     ),
     "embargo": "a.released IS NULL, coalesce(a.embargo_until, '')",
     "size": "a.size",
-    "created": "a.created",
+    "created": "a.created, a.rowid",  # same-second imports in import order
 }
 """What a page of assets can be sorted by (the columns of a table of assets)."""
 

@@ -48,9 +48,8 @@ def list_asset_targets(
     else:
         where, obj, reason = " WHERE a.campaign_id = ?", campaign_id, ""
         params = (campaign_id,)
-    with vault.transaction():
-        vault.audit.append("asset.list", obj, reason=reason)
-    rows = query(vault.conn, f"{_SELECT}{where} ORDER BY a.created, a.id", params)
+    vault.record_listing("asset.list", obj, reason)
+    rows = query(vault.conn, f"{_SELECT}{where} ORDER BY a.created, a.rowid", params)
     shared: dict[str, str] = {}  # one string per campaign id, name or level, not one per row
     return [
         (

@@ -9,36 +9,22 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 import numpy as np
-import pypdfium2
-from numpy.typing import NDArray
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.media import pdf
+from sealroom.vault.media.pdf import RGB as RGB
+from sealroom.vault.media.pdf import Page as Page
+from sealroom.vault.media.pdf import is_pdf as is_pdf
 
-RGB = NDArray[np.uint8]
 MAX_PIXELS = 80_000_000
 """Largest image accepted (beyond any phone or most cameras); more is a decompression bomb.
 
 Kept below Pillow's own warning threshold (about 89 megapixels) so that our check speaks first."""
 MIN_SIDE = 16
-PDF_MAGIC = b"%PDF-"
-MAX_PDF_PAGES = 500
-PDF_RENDER_SIDE = 2048
-
-
-@dataclass(frozen=True)
-class Page:
-    """One picture of a file: the image itself, or one rendered PDF page (numbered from 1)."""
-
-    number: int
-    pixels: RGB
-
-
-def is_pdf(data: bytes) -> bool:
-    return data[:1024].lstrip().startswith(PDF_MAGIC)
 
 
 def decode_image(data: bytes, what: str = "file") -> RGB:
@@ -74,35 +60,18 @@ def decode_image(data: bytes, what: str = "file") -> RGB:
     return np.asarray(rgb, dtype=np.uint8).copy()
 
 
-def render_pdf(data: bytes, what: str = "PDF", longest_side: int = PDF_RENDER_SIDE) -> list[Page]:
-    """Every page of a PDF rendered in memory so that its longest side is `longest_side`."""
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        raise InvalidInputError(f"{what} is not a PDF Sealroom can read ({exc})") from None
-    try:
-        if len(document) > MAX_PDF_PAGES:
-            raise InvalidInputError(f"{what} has {len(document)} pages; at most {MAX_PDF_PAGES}")
-        pages = []
-        for index in range(len(document)):
-            page = document[index]
-            width, height = page.get_size()
-            scale = longest_side / max(width, height, 1.0)
-            bitmap = page.render(scale=scale)
-            pixels = np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8).copy()
-            pages.append(Page(index + 1, pixels))
-            bitmap.close()
-            page.close()
-        return pages
-    finally:
-        document.close()
+def iter_pages(data: bytes, what: str = "file") -> Iterator[Page]:
+    """The pictures in a file, one at a time: one for an image, one per page for a PDF (within
+    the PDF renderer's pixel budget, see `media.pdf`)."""
+    if is_pdf(data):
+        yield from pdf.iter_pages(data, what)
+    else:
+        yield Page(1, decode_image(data, what))
 
 
 def decode_pages(data: bytes, what: str = "file") -> list[Page]:
-    """The pictures in a file: one for an image, one per page for a PDF."""
-    if is_pdf(data):
-        return render_pdf(data, what)
-    return [Page(1, decode_image(data, what))]
+    """All the pictures in a file (`iter_pages`), for callers that need every page at once."""
+    return list(iter_pages(data, what))
 
 
 def encode_png(pixels: RGB) -> bytes:

@@ -2,7 +2,7 @@
 
 Images (JPEG, PNG, WebP, GIF, TIFF, BMP, and HEIC/HEIF/AVIF when this Pillow can decode them)
 are opened with Pillow; a file that claims to be an image but does not decode is refused. PDFs
-must start with `%PDF-`; their first page is rendered with pdfium. Video thumbnails come from
+must start with `%PDF-`; their first page is rendered by `media.pdf`. Video thumbnails come from
 OpenCV reading the person's own source file (a video it cannot decode still imports, without a
 thumbnail). Text captions must be UTF-8, because the release guard reads them.
 
@@ -18,11 +18,11 @@ import mimetypes
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.media import pdf
 
 log = logging.getLogger(__name__)
 
@@ -135,25 +135,8 @@ def _pdf_thumbnail(path: Path) -> bytes | None:
     with open(path, "rb") as src:
         if src.read(5) != b"%PDF-":
             raise InvalidInputError(f"{path.name} is not a PDF (it does not start with %PDF-)")
-    try:
-        import pypdfium2 as pdfium
-
-        document = pdfium.PdfDocument(str(path))
-        try:
-            if len(document) == 0:
-                raise InvalidInputError(f"{path.name} is a PDF without pages")
-            page = document[0]
-            width, height = page.get_size()
-            scale = THUMBNAIL_SIZE / max(width, height, 1.0)
-            rendered: Any = page.render(scale=scale)
-            image = rendered.to_pil()
-            return thumbnail_bytes(image)
-        finally:
-            document.close()
-    except InvalidInputError:
-        raise
-    except Exception as exc:  # pdfium reports damage through its own exception types
-        raise InvalidInputError(f"{path.name} is a damaged PDF ({exc})") from None
+    first = pdf.render_page(path, 0, THUMBNAIL_SIZE, THUMBNAIL_SIZE, path.name)
+    return thumbnail_bytes(Image.fromarray(first.pixels, "RGB"))
 
 
 def _video_thumbnail(path: Path) -> bytes | None:

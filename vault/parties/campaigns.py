@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.parties.directory import Party, active_party
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import When, display
@@ -92,10 +93,9 @@ def get_campaign(vault: Vault, campaign_id: str) -> Campaign:
     return found[0]
 
 
-def list_campaigns(vault: Vault) -> list[Campaign]:
+def list_campaigns(vault: Vault, *, lookup: bool = False) -> list[Campaign]:
     vault.require_content("list campaigns")
-    with vault.transaction():
-        vault.audit.append("campaign.list")
+    vault.record_listing("campaign.list", lookup=lookup)
     return _load(vault)
 
 
@@ -140,7 +140,7 @@ def add_campaign(
     _check_brand(vault, brand_id)
     influencers = _check_influencers(vault, influencer_ids)
     campaign_id = new_id("cmp")
-    now = utc_now()
+    now = now_stamp()
     with vault.transaction() as conn:
         conn.execute(
             "INSERT INTO campaigns (id, name, brand_id, launch, launch_zone, notes, created,"
@@ -211,7 +211,7 @@ def edit_campaign(
         conn.execute(
             "UPDATE campaigns SET name=?, brand_id=?, launch=?, launch_zone=?, notes=?, updated=?"
             " WHERE id=?",
-            (new_name, new_brand, new_launch, new_zone, new_notes, utc_now(), campaign_id),
+            (new_name, new_brand, new_launch, new_zone, new_notes, now_stamp(), campaign_id),
         )
         if influencers is not None:
             conn.execute("DELETE FROM campaign_influencers WHERE campaign_id = ?", (campaign_id,))

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, NotFoundError
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import now_utc, stamp
@@ -96,7 +97,7 @@ def add_party(
     _clean(name, kind, email)
     handle = clean_handle(handle)
     _check_handle_free(vault, handle, None)
-    now = utc_now()
+    now = now_stamp()
     party = Party(
         new_id("pty"), name.strip(), kind, email or None, organisation or None, now, now, handle
     )
@@ -132,10 +133,11 @@ def active_party(
     return party
 
 
-def list_parties(vault: Vault, include_deleted: bool = False) -> list[Party]:
+def list_parties(
+    vault: Vault, include_deleted: bool = False, *, lookup: bool = False
+) -> list[Party]:
     vault.require_content("list parties")
-    with vault.transaction():
-        vault.audit.append("party.list")
+    vault.record_listing("party.list", lookup=lookup)
     where = "" if include_deleted else " WHERE deleted IS NULL"
     rows = query(vault.conn, f"SELECT {_COLUMNS} FROM parties{where} ORDER BY name")
     return [Party(*r) for r in rows]
@@ -168,7 +170,7 @@ def edit_party(
             changed["handle"] = new_handle
     if not changed:
         return current
-    updated = Party(**{**current.__dict__, **changed, "updated": utc_now()})
+    updated = Party(**{**current.__dict__, **changed, "updated": now_stamp()})
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE parties SET name=?, kind=?, email=?, organisation=?, handle=?, updated=?"

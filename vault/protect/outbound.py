@@ -27,10 +27,11 @@ from sealroom.crypto.keyslots import Role
 from sealroom.vault.access.coverage import CoverageIndex
 from sealroom.vault.access.grants import MIN_OVERRIDE_REASON, Grant, query_grants
 from sealroom.vault.assets.records import load_asset
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, PermissionDeniedError
 from sealroom.vault.parties.directory import Party, active_party
 from sealroom.vault.protect.share_approvals import approval_for
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 from sealroom.vault.when import now_utc
@@ -189,7 +190,7 @@ def authorize_outbound(
                 "; ".join(told),
                 reason,
                 int(visible_mark),
-                utc_now(),
+                now_stamp(),
                 vault.actor.user,
             ),
         )

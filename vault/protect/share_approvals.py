@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sealroom.vault.assets.records import Asset, load_asset
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from sealroom.vault.parties.directory import active_party
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
 from sealroom.vault.store import Connection, query
 
@@ -93,7 +94,7 @@ def request_share(vault: Vault, asset_id: str, party_id: str, note: str = "") ->
                 party.id,
                 note.strip(),
                 "pending",
-                utc_now(),
+                now_stamp(),
                 vault.actor.user,
             ),
         )
@@ -124,7 +125,7 @@ def approve_share(vault: Vault, request_id: str) -> ShareRequest:
             f"you asked for share request {request.id}; another owner or manager must approve it"
         )
     asset = load_asset(vault, request.asset_id)
-    now = utc_now()
+    now = now_stamp()
     if asset.version != request.asset_version:
         with vault.transaction() as conn:
             _decide(conn, request.id, "withdrawn", now, vault.actor.user)
@@ -153,8 +154,7 @@ def list_share_requests(vault: Vault, pending_only: bool = True) -> list[ShareRe
     """Requests for copies of secret assets, newest first (pending only by default)."""
     vault.require_content("list share requests")
     found = _find(vault, "r.state = 'pending'" if pending_only else "", ())
-    with vault.transaction():
-        vault.audit.append("share.request.list", reason="pending" if pending_only else "all")
+    vault.record_listing("share.request.list", reason="pending" if pending_only else "all")
     return found
 
 

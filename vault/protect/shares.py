@@ -9,25 +9,24 @@ watermark key.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import epochs, wrapped_settings
+from sealroom.vault import epochs, exports, wrapped_settings
 from sealroom.vault.assets import catalog as assets
-from sealroom.vault.errors import CorruptDataError, InvalidInputError, NotFoundError, SealroomError
+from sealroom.vault.clock import now_stamp, now_utc
+from sealroom.vault.errors import CorruptDataError, InvalidInputError, NotFoundError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.protect import outbound
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
-from sealroom.vault.store import query
+from sealroom.vault.store import Connection, query
 
 DEFAULT_MAX_SIDE = 2048
 MIN_MAX_SIDE = 256
@@ -119,7 +118,7 @@ def list_shares(vault: Vault, asset_id: str | None = None) -> list[Share]:
     if asset_id is not None:
         sql += " WHERE asset_id = ?"
         params = (asset_id,)
-    return [Share(*row) for row in query(vault.conn, sql + " ORDER BY created, id", params)]
+    return [Share(*row) for row in query(vault.conn, sql + " ORDER BY created, rowid", params)]
 
 
 def shared_asset_titles(vault: Vault) -> dict[str, str]:
@@ -138,8 +137,7 @@ def shareable_assets(vault: Vault) -> list[tuple[str, str]]:
         " OR media_type = 'application/pdf' ORDER BY title COLLATE NOCASE, id"
     )
     found = [(str(i), str(t)) for i, t in query(vault.conn, sql)]
-    with vault.transaction():
-        vault.audit.append("asset.list", reason="to choose one to share")
+    vault.record_listing("asset.list", reason="to choose one to share")
     return found
 
 
@@ -213,7 +211,7 @@ def export_preview(
     mark = VisibleMark(
         recipient=party.name,
         organisation=party.organisation or party.kind,
-        date=datetime.now(UTC).strftime("%Y-%m-%d"),
+        date=now_utc().strftime("%Y-%m-%d"),
         share_code=code,
     )
     share = Share(
@@ -226,33 +224,27 @@ def export_preview(
         share_code=code,
         max_side=max_side,
         visible_mark=json.dumps(asdict(mark)) if visible else None,
-        created=utc_now(),
+        created=now_stamp(),
         created_by=vault.actor.user,
         key_epoch=vault.header.key_epoch,
     )
     pages = render_share(vault, share)
     files = _encode_outputs(out, pages, asset.media_type == "application/pdf")
     targets = [target for target, _ in files]
-    for target in targets:
-        if target.exists():
-            raise InvalidInputError(f"{target} already exists; choose another name", field="out")
-    partials = [_write_partial(target, data) for target, data in files]
-    try:
-        with vault.transaction() as conn:
-            conn.execute(
-                f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                tuple(asdict(share).values()),
-            )
-            vault.audit.append(
-                "share.create",
-                share.id,
-                reason=f"file preview of {asset.id} for {party.id} ({len(pages)} pages)",
-            )
-        for partial, target in zip(partials, targets, strict=True):
-            os.replace(partial, target)
-    finally:
-        for partial in partials:
-            partial.unlink(missing_ok=True)
+
+    def record(conn: Connection) -> None:
+        conn.execute(
+            f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            tuple(asdict(share).values()),
+        )
+        vault.audit.append(
+            "share.create",
+            share.id,
+            reason=f"file preview of {asset.id} for {party.id} ({len(pages)} pages)",
+        )
+
+    outputs = [exports.data_output(target, data) for target, data in files]
+    exports.export_files(vault, outputs, record, action="share.create", obj=share.id)
     return share, targets
 
 
@@ -272,16 +264,3 @@ def _encode_outputs(out: Path, pages: list[previews.RGB], is_pdf: bool) -> list[
     return [
         (out.with_name(f"{out.stem}-p{n}{out.suffix}"), encode(p)) for n, p in enumerate(pages, 1)
     ]
-
-
-def _write_partial(target: Path, data: bytes) -> Path:
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with open(partial, "xb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {target}: {exc.strerror}") from None
-    return partial

@@ -23,6 +23,7 @@ from sealroom.crypto.watermark import (
     trace_image,
 )
 from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.fsutil import require_regular_file
 from sealroom.vault.media import decode as previews
 from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key_for
 from sealroom.vault.session import Vault
@@ -104,6 +105,8 @@ def trace_files(
     vault: Vault, paths: list[Path], progress: Callable[[str], None] | None = None
 ) -> list[SuspectReport]:
     """Trace each suspect file; one audit event per suspect."""
+    for path in paths:  # a FIFO or a device would block or never end: refused before anything
+        require_regular_file(Path(path))
     index = build_index(vault, progress)
     tracer = _Tracer(vault, index)
     reports = []
@@ -134,12 +137,12 @@ class _Tracer:
         try:
             if path.stat().st_size > MAX_SUSPECT_BYTES:
                 raise InvalidInputError(f"{path.name} is larger than 512 MiB")
-            pictures = previews.decode_pages(path.read_bytes(), path.name)
+            pictures = previews.iter_pages(path.read_bytes(), path.name)  # one page at a time
+            reports = [self._trace_picture(name, p.pixels) for p in pictures]
         except InvalidInputError as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
         except OSError as exc:
             return SuspectReport(name, "unreadable", error=f"cannot read {path}: {exc.strerror}")
-        reports = [self._trace_picture(name, p.pixels) for p in pictures]
         return min(reports, key=_strength)
 
     def _trace_picture(self, name: str, pixels: previews.RGB) -> SuspectReport:

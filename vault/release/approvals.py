@@ -190,7 +190,9 @@ def approve_release(vault: Vault, asset_id: str) -> ReleaseOutcome:
     return ReleaseOutcome(asset.id, "released", report, request.id, now)
 
 
-def list_release_requests(vault: Vault, pending_only: bool = True) -> list[ReleaseRequest]:
+def list_release_requests(
+    vault: Vault, pending_only: bool = True, *, lookup: bool = False
+) -> list[ReleaseRequest]:
     """Requests to release secret assets, newest first."""
     vault.require_content("list release requests")
     where = " WHERE r.state = 'pending'" if pending_only else ""
@@ -200,8 +202,7 @@ def list_release_requests(vault: Vault, pending_only: bool = True) -> list[Relea
         " r.decided_by, a.title FROM release_requests r JOIN assets a ON a.id = r.asset_id"
         f"{where} ORDER BY r.requested DESC, r.id",
     )
-    with vault.transaction():
-        vault.audit.append("asset.release.list")
+    vault.record_listing("asset.release.list", lookup=lookup)
     return [ReleaseRequest(*r) for r in rows]
 
 

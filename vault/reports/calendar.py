@@ -1,26 +1,29 @@
 """An iCalendar (RFC 5545) file of embargo lifts, launches and expiries, for any calendar app.
 
-Written by hand (the format is small): CRLF lines folded at 75 octets, text escaped, times in
+Written with `icalendar` (line folding, escaping and value types by the library), times in
 UTC. Embargo lifts and launches are 30-minute events at their instant; agreement expiries and
 usage-right ends are all-day events on their date in the agreement's time zone. Each event's UID
 is stable (`embargo-ast_...@sealroom`), so importing a newer export updates the same events.
 
-The file leaves the vault unencrypted: with `redact`, titles are replaced by ids. Writing goes
-to a temporary file first; an existing file is only replaced if it is itself a calendar.
+The file leaves the vault unencrypted: with `redact`, titles are replaced by ids. Written through
+`exports` (a private partial file, then renamed); an existing file is only replaced if it is
+itself a calendar.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sealroom.vault.errors import InvalidInputError, SealroomError
+from icalendar import Calendar, Event
+
+from sealroom.vault import exports
+from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.records import app_version
 from sealroom.vault.reports.dashboard import upcoming_embargoes, upcoming_expiries
 from sealroom.vault.session import Vault
+from sealroom.vault.store import Connection
 from sealroom.vault.when import When, now_utc
 
 EVENT_MINUTES = 30
@@ -105,31 +108,31 @@ def calendar_events(
 
 def render_calendar(events: list[CalendarEvent], now: datetime | None = None) -> bytes:
     """The .ics bytes for `events`."""
-    stamp_text = _utc(now or now_utc())
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//Sealroom//Sealroom {app_version()}//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Sealroom embargoes and expiries",
-    ]
-    for event in events:
-        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp_text}"]
-        if event.all_day:
-            day = event.start.local().date()
-            lines.append(f"DTSTART;VALUE=DATE:{day:%Y%m%d}")
-            lines.append(f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}")
-            lines.append("TRANSP:TRANSPARENT")
+    stamped = (now or now_utc()).astimezone(UTC)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//Sealroom//Sealroom {app_version()}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Sealroom embargoes and expiries")
+    for item in events:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamped)
+        if item.all_day:
+            day = item.start.local().date()
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
         else:
-            lines.append(f"DTSTART:{_utc(event.start.utc)}")
-            lines.append(f"DTEND:{_utc(event.start.utc + timedelta(minutes=EVENT_MINUTES))}")
-        lines.append(f"SUMMARY:{_escape(event.summary)}")
-        lines.append(f"DESCRIPTION:{_escape(event.description)}")
-        lines.append(f"CATEGORIES:{event.category}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return b"".join(_fold(line) + b"\r\n" for line in lines)
+            start = item.start.utc.astimezone(UTC)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))
+        event.add("summary", item.summary)
+        event.add("description", item.description)
+        event.add("categories", [item.category])
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
 
 
 def export_calendar(
@@ -137,73 +140,26 @@ def export_calendar(
 ) -> int:
     """Write the calendar to `out`; return the number of events."""
     out = Path(out)
-    if out.is_dir():
+    if out.is_dir() and not exports.is_link(out):
         raise InvalidInputError(f"{out} is a folder; name the .ics file to write", field="out")
-    if out.exists() and not _is_calendar(out):
+    replace = exports.exists(out)
+    if replace and not exports.read_head(out, 15).startswith(b"BEGIN:VCALENDAR"):
         raise InvalidInputError(
             f"{out} exists and is not a calendar; choose another name", field="out"
         )
     events = calendar_events(vault, now, redact)
     data = render_calendar(events, now)
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with open(partial, "wb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-        with vault.transaction():
-            detail = f"{len(events)} events to {out.name}" + (", redacted" if redact else "")
-            vault.audit.append("calendar.export", reason=detail)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {out}: {exc.strerror}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return len(events)
 
+    def record(_conn: Connection) -> None:
+        detail = f"{len(events)} events to {out.name}" + (", redacted" if redact else "")
+        vault.audit.append("calendar.export", reason=detail)
 
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
+    exports.export_files(
+        vault,
+        [exports.data_output(out, data)],
+        record,
+        action="calendar.export",
+        obj="",
+        replace=replace,
     )
-
-
-def _fold(line: str) -> bytes:
-    """Fold at 75 octets without splitting a UTF-8 character (RFC 5545 section 3.1)."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return data
-    parts: list[bytes] = []
-    limit = 75
-    while len(data) > limit:
-        cut = limit
-        while cut > 0 and (data[cut] & 0xC0) == 0x80:
-            cut -= 1
-        parts.append(data[:cut])
-        data = data[cut:]
-        limit = 74  # continuation lines start with a space
-    parts.append(data)
-    return b"\r\n ".join(parts)
-
-
-def _is_calendar(path: Path) -> bool:
-    """Whether an existing file may be replaced: a regular file that starts as a calendar. Only
-    its first bytes are read, and a FIFO or device is never read (nor waited on)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return False
-    try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, 15) == b"BEGIN:VCALENDAR"
-    finally:
-        os.close(fd)
+    return len(events)

@@ -151,7 +151,7 @@ def _bad_files(tmp_path: Path) -> list[tuple[Path, str]]:
         (broken, "is not a readable JPEG image"),
         (fake_pdf, "is not a PDF"),
         (latin, "is not UTF-8 text"),
-        (tmp_path, "is a folder, not a file"),
+        (tmp_path, "is a folder, not a regular file"),
         (tmp_path / "missing.png", "cannot read .*No such file"),
     ]
 

@@ -14,8 +14,9 @@ from PIL import Image
 from sealroom.vault.access.grants import grant_access
 from sealroom.vault.agreements import contracts as agreements
 from sealroom.vault.assets.catalog import ImportOptions, import_files
+from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, WrongPasswordError
-from sealroom.vault.records import new_id, utc_now
+from sealroom.vault.records import new_id
 from sealroom.vault.reports.calendar import export_calendar
 from sealroom.vault.reports.dashboard import build_dashboard
 from sealroom.vault.session import Vault
@@ -89,7 +90,7 @@ def test_dashboard_shows_failed_unlocks_and_open_incidents(vault: Vault) -> None
     with vault.transaction() as conn:  # the incidents use-cases do not exist yet: a raw row
         conn.execute(
             "INSERT INTO incidents (id, title, opened, opened_by) VALUES (?, ?, ?, ?)",
-            (new_id("inc"), "Teaser leaked on a forum", utc_now(), "owner"),
+            (new_id("inc"), "Teaser leaked on a forum", now_stamp(), "owner"),
         )
     vault.lock()
     with pytest.raises(WrongPasswordError):
