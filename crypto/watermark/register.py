@@ -110,13 +110,31 @@ def _flip_matrix(width: int) -> Matrix:
     return np.array([[-1.0, 0.0, width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
 
 
-def _refine(
+def refine(
     ref_gray: NDArray[np.uint8], sus_gray: NDArray[np.uint8], h: Matrix
 ) -> tuple[Matrix, float]:
-    """ECC refinement on copies reduced to ECC_SIDE; h maps ref -> suspect at full size."""
+    """ECC refinement of h (reference -> suspect, full size) and the fit's correlation.
+
+    The suspect is cut to where the reference lands in it first, so a picture that fills a
+    small part of a screenshot is refined at its own resolution, not the screenshot's.
+    """
+    height, width = sus_gray.shape
+    rh, rw = ref_gray.shape
+    corners = np.array([[0, 0, 1], [rw, 0, 1], [rw, rh, 1], [0, rh, 1]], np.float64).T
+    mapped = h @ corners
+    if np.any(mapped[2] <= 1e-9):
+        return h, 0.0
+    xs, ys = mapped[0] / mapped[2], mapped[1] / mapped[2]
+    margin = 0.05 * max(xs.max() - xs.min(), ys.max() - ys.min())
+    x0, y0 = max(0, int(xs.min() - margin)), max(0, int(ys.min() - margin))
+    x1, y1 = min(width, int(xs.max() + margin) + 1), min(height, int(ys.max() + margin) + 1)
+    if x1 - x0 < 32 or y1 - y0 < 32:
+        return h, 0.0
+    crop = np.ascontiguousarray(sus_gray[y0:y1, x0:x1])
+    shift = np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]])
     ref_small, rs = shrink(ref_gray, ECC_SIDE)
-    sus_small, ss = shrink(sus_gray, ECC_SIDE)
-    warp = (_scale_matrix(ss) @ h @ _scale_matrix(1.0 / rs)).astype(np.float32)
+    sus_small, ss = shrink(crop, ECC_SIDE)
+    warp = (_scale_matrix(ss) @ shift @ h @ _scale_matrix(1.0 / rs)).astype(np.float32)
     criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 60, 1e-5)
     try:
         cc, warp = cv2.findTransformECC(  # type: ignore[call-overload]
@@ -130,7 +148,9 @@ def _refine(
         )
     except cv2.error:
         return h, 0.0
-    refined = _scale_matrix(1.0 / ss) @ warp.astype(np.float64) @ _scale_matrix(rs)
+    refined = (
+        np.linalg.inv(shift) @ _scale_matrix(1.0 / ss) @ warp.astype(np.float64) @ _scale_matrix(rs)
+    )
     return refined / refined[2, 2], float(cc)
 
 
@@ -156,7 +176,7 @@ def register(suspect: U8, reference: U8) -> Registration | None:
     if best is None:
         return None
     h, inliers, mirrored = best
-    refined, cc = _refine(ref_gray, sus_full, h)
+    refined, cc = refine(ref_gray, sus_full, h)
     return Registration(tuple(float(v) for v in refined.ravel()), mirrored, inliers, cc)
 
 

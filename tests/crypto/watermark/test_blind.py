@@ -41,13 +41,21 @@ def test_blind_reader_finds_nothing_in_unmarked_or_foreign_copies(
     assert read_blind_payload(marked, key=bytes(32)) is None
 
 
+_SPAN = 2 * ecc.CONSTRAINT
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     st.integers(0, 2**64 - 1),
-    st.lists(st.integers(0, ecc.coded_length(64) - 1), max_size=6, unique=True),
+    st.lists(st.integers(0, ecc.coded_length(64) // _SPAN - 1), max_size=6, unique=True),
+    st.integers(0, _SPAN - 1),
 )
-def test_convolutional_code_corrects_scattered_errors(payload: int, flips: list[int]) -> None:
+def test_convolutional_code_corrects_scattered_errors(
+    payload: int, windows: list[int], offset: int
+) -> None:
+    # One flipped coded bit per window of two constraint lengths: scattered, not a burst (six
+    # adjacent flips exceed the code's free distance of 10 and are not meant to be corrected).
     bits = np.unpackbits(np.frombuffer(payload.to_bytes(8, "big"), np.uint8))
     soft = ecc.encode(bits).astype(np.float64) * 2.0 - 1.0
-    soft[flips] *= -1.0
+    soft[[w * _SPAN + offset for w in windows]] *= -1.0
     assert np.array_equal(ecc.decode(soft, 64), bits)
