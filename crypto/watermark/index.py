@@ -42,6 +42,9 @@ THUMB = 16
 """Side of the grey thumbnail kept per entry: finds featureless pictures by their layout."""
 THUMB_MATCH = 0.85
 """Correlation of thumbnails above which a featureless suspect is tried against an entry."""
+SIBLING_SOURCES = 3
+SIBLING_HASH_RADIUS = 12
+SIBLING_THUMB_MATCH = 0.9
 MAX_MATCHES = 8
 """Most candidate entries returned by find_all (near-duplicates of each other included)."""
 
@@ -146,6 +149,17 @@ def thumbnail(gray: NDArray[np.uint8]) -> NDArray[np.uint8]:
         cv2.resize(gray, (THUMB, THUMB), interpolation=cv2.INTER_AREA), dtype=np.uint8
     )
     return small
+
+
+def _alike(a: IndexEntry, b: IndexEntry) -> bool:
+    """Whether two entries look like near-duplicates (same picture, slightly changed)."""
+    if abs((a.width / a.height) / (b.width / b.height) - 1.0) > 0.15:
+        return False
+    if bin(a.phash ^ b.phash).count("1") <= SIBLING_HASH_RADIUS:
+        return True
+    if a.thumb is None or b.thumb is None:
+        return False
+    return float(_normalised(a.thumb) @ _normalised(b.thumb)) >= SIBLING_THUMB_MATCH
 
 
 def _normalised(thumb: NDArray[np.uint8]) -> NDArray[np.float64]:
@@ -283,10 +297,36 @@ class AssetIndex:
                 strongest = max(m.inliers for m in per_entry)
                 matches.extend(m for m in per_entry if m.inliers >= AMBIGUOUS * strongest)
         matches.sort(key=lambda m: -m.inliers)
+        matches.extend(self._siblings(matches))
         seen = {m.asset_key for m in matches}
         if len(seen) < limit:
             matches.extend(self._by_thumbnail(full, seen, limit - len(seen)))
         return matches[: limit * 2]
+
+    def _siblings(self, matches: list[AssetMatch]) -> list[AssetMatch]:
+        """Near-duplicates of matched entries that did not match themselves (repetitive text,
+        few features): tried with the matched entry's geometry, which registration refines."""
+        matched = {m.asset_key for m in matches}
+        by_key = {e.asset_key: e for e in self._entries}
+        found: list[AssetMatch] = []
+        for match in matches[:SIBLING_SOURCES]:
+            source = by_key[match.asset_key]
+            for entry in self._entries:
+                if entry.asset_key in matched or not _alike(source, entry):
+                    continue
+                matched.add(entry.asset_key)
+                h = np.diag([entry.width / source.width, entry.height / source.height, 1.0])
+                h = h @ np.array(match.homography).reshape(3, 3)
+                found.append(
+                    AssetMatch(
+                        entry.asset_key,
+                        0,
+                        match.mirrored,
+                        tuple(float(v) for v in (h / h[2, 2]).ravel()),
+                        bin(source.phash ^ entry.phash).count("1"),
+                    )
+                )
+        return found
 
     def _by_thumbnail(
         self, gray: NDArray[np.uint8], skip: set[str], limit: int

@@ -37,7 +37,11 @@ MIN_HINT_CORRELATION = 0.35
 """An asset-search homography is kept when its refined fit correlates at least this well."""
 MIN_FRAME_CORRELATION = 0.2
 """A whole-frame orientation is kept when the refined fit correlates at least this well."""
-SAME_CORNERS = 3.0
+MIRROR_MARGIN = 0.15
+"""The mirror image is kept as a hypothesis when its fit is at most this much worse."""
+SAME_CORNERS = 0.25
+MIN_MATCHED = 40
+"""A feature match with this many inliers is kept beside its refinement."""
 """Two registrations whose reference corners land within this many pixels are one hypothesis."""
 MAX_HYPOTHESES = 8
 
@@ -128,17 +132,28 @@ def hypotheses(
     shape = (reference.shape[0], reference.shape[1])
     found: list[Registration] = []
 
-    def keep(h: Matrix, inliers: int, minimum: float) -> None:
-        refined, cc = refine(ref_gray, sus_gray, h)
-        if cc < minimum:
-            return
-        corners = _corners(refined, shape)
+    def add(h: Matrix, inliers: int, cc: float) -> bool:
+        corners = _corners(h, shape)
         for other in found:
             if np.abs(_corners(other.matrix(), shape) - corners).max() < SAME_CORNERS:
-                return
-        found.append(
-            Registration(tuple(float(v) for v in refined.ravel()), _is_mirror(refined), inliers, cc)
-        )
+                return False
+        found.append(Registration(tuple(float(v) for v in h.ravel()), _is_mirror(h), inliers, cc))
+        return True
+
+    def keep(h: Matrix, inliers: int, minimum: float) -> None:
+        refined, cc = refine(ref_gray, sus_gray, h)
+        if cc < minimum or not add(refined, inliers, cc):
+            return
+        if inliers >= MIN_MATCHED:
+            # Many matched features pin the geometry down about as well as the refinement on a
+            # reduced copy (better on text and where stickers pull the fit): keep both.
+            add(h / h[2, 2], inliers, cc)
+        # A nearly mirror-symmetric subject fits its mirror image about as well: keep both
+        # senses and let the fingerprint tell them apart.
+        mirror = np.array([[-1.0, 0.0, shape[1] - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+        other, other_cc = refine(ref_gray, sus_gray, refined @ mirror)
+        if other_cc >= max(minimum, cc - MIRROR_MARGIN):
+            add(other, inliers, other_cc)
 
     for hint, inliers in hints:
         keep(np.asarray(np.linalg.inv(hint), dtype=np.float64), inliers, MIN_HINT_CORRELATION)

@@ -16,7 +16,8 @@ from numpy.typing import NDArray
 from .imaging import F32, U8, luminance
 
 FEATURE_SIDE = 1024
-ECC_SIDE = 768
+ECC_SIDE = 512
+ECC_ITERATIONS = 30
 MIN_INLIERS = 12
 FEATURES = 2000
 MIN_INLIER_SHARE = 0.2
@@ -110,6 +111,29 @@ def _flip_matrix(width: int) -> Matrix:
     return np.array([[-1.0, 0.0, width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
 
 
+def _inlier_mask(
+    ref_small: NDArray[np.uint8], sus_small: NDArray[np.uint8], warp: NDArray[np.float32]
+) -> NDArray[np.uint8]:
+    """Suspect pixels that look like the warped reference: stickers, captions and UI that
+    cover part of the picture are left out, so they cannot pull the fit away."""
+    size = (sus_small.shape[1], sus_small.shape[0])
+    predicted = cv2.warpPerspective(ref_small.astype(np.float32), warp.astype(np.float64), size)
+    cover = cv2.warpPerspective(np.ones(ref_small.shape, np.float32), warp.astype(np.float64), size)
+    inside = cover > 0.99
+    sus = sus_small.astype(np.float32)
+    if inside.sum() < 64:
+        return inside.astype(np.uint8)
+    gain, offset = np.polyfit(predicted[inside][::5], sus[inside][::5], 1)
+    residual = np.abs(sus - (gain * predicted + offset))
+    local = cv2.blur(residual, (9, 9))
+    spread = 1.4826 * float(np.median(local[inside])) + 1.0
+    keep = inside & (local < 4.0 * spread)
+    if keep.sum() < 0.3 * inside.sum():
+        keep = inside  # too much disagrees: the start is off, not the picture covered
+    mask: NDArray[np.uint8] = keep.astype(np.uint8)
+    return mask
+
+
 def refine(
     ref_gray: NDArray[np.uint8], sus_gray: NDArray[np.uint8], h: Matrix
 ) -> tuple[Matrix, float]:
@@ -135,15 +159,15 @@ def refine(
     ref_small, rs = shrink(ref_gray, ECC_SIDE)
     sus_small, ss = shrink(crop, ECC_SIDE)
     warp = (_scale_matrix(ss) @ shift @ h @ _scale_matrix(1.0 / rs)).astype(np.float32)
-    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 60, 1e-5)
+    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, ECC_ITERATIONS, 1e-5)
     try:
-        cc, warp = cv2.findTransformECC(  # type: ignore[call-overload]
+        cc, warp = cv2.findTransformECC(
             ref_small.astype(np.float32),
             sus_small.astype(np.float32),
             warp,
             cv2.MOTION_HOMOGRAPHY,
             criteria,
-            None,
+            _inlier_mask(ref_small, sus_small, warp),
             3,
         )
     except cv2.error:
@@ -209,3 +233,4 @@ def warp_luma(suspect: U8, reference_luma: F32, registration: Registration) -> t
     there = cv2.warpPerspective(source, h, (luma.shape[1], luma.shape[0]), flags=cv2.INTER_LINEAR)
     back = cv2.warpPerspective(there, h, (width, height), flags=flags)
     return warped.astype(np.float32), back.astype(np.float32), valid.astype(np.float32)
+
