@@ -20,8 +20,9 @@ from numpy.typing import NDArray
 
 from .errors import WatermarkError
 from .imaging import U8, check_rgb
-from .orient import ASPECT_TOLERANCE, dihedral
+from .orient import dihedral
 from .register import gray_of, match_homography, orb_features, shrink
+from .thumbs import THUMB, ThumbTable, standardised, thumbnail
 
 ENTRY_SIDE = 800
 ENTRY_FEATURES = 800
@@ -38,10 +39,6 @@ _MAGIC = b"SRIX2"
 _OLD_MAGIC = b"SRIX1"
 ENTRY_MAGIC = _MAGIC
 _HEADER = struct.Struct(">5sHIIQfI")
-THUMB = 16
-"""Side of the grey thumbnail kept per entry: finds featureless pictures by their layout."""
-THUMB_MATCH = 0.85
-"""Correlation of thumbnails above which a featureless suspect is tried against an entry."""
 SIBLING_SOURCES = 3
 SIBLING_HASH_RADIUS = 12
 SIBLING_THUMB_MATCH = 0.9
@@ -144,13 +141,6 @@ def index_entry(asset_key: str, image: U8) -> IndexEntry:
     )
 
 
-def thumbnail(gray: NDArray[np.uint8]) -> NDArray[np.uint8]:
-    small: NDArray[np.uint8] = np.asarray(
-        cv2.resize(gray, (THUMB, THUMB), interpolation=cv2.INTER_AREA), dtype=np.uint8
-    )
-    return small
-
-
 def _alike(a: IndexEntry, b: IndexEntry) -> bool:
     """Whether two entries look like near-duplicates (same picture, slightly changed)."""
     if abs((a.width / a.height) / (b.width / b.height) - 1.0) > 0.15:
@@ -159,14 +149,8 @@ def _alike(a: IndexEntry, b: IndexEntry) -> bool:
         return True
     if a.thumb is None or b.thumb is None:
         return False
-    return float(_normalised(a.thumb) @ _normalised(b.thumb)) >= SIBLING_THUMB_MATCH
-
-
-def _normalised(thumb: NDArray[np.uint8]) -> NDArray[np.float64]:
-    x = thumb.astype(np.float64).ravel()
-    x -= x.mean()
-    norm = float(np.linalg.norm(x))
-    return x / norm if norm > 1e-6 else x
+    x, y = (standardised(t.astype(np.float64).ravel()) for t in (a.thumb, b.thumb))
+    return float(x @ y) / x.size >= SIBLING_THUMB_MATCH
 
 
 _BIT_PICKS = np.random.Generator(np.random.PCG64(0x51DE)).permutation(256 * _TABLES) % 256
@@ -196,6 +180,7 @@ class AssetIndex:
     def __init__(self, entries: Iterable[IndexEntry] = ()) -> None:
         self._entries: list[IndexEntry] = []
         self._lookup: _Lookup | None = None
+        self._thumbs: ThumbTable | None = None
         for entry in entries:
             self.add_entry(entry)
 
@@ -214,6 +199,7 @@ class AssetIndex:
     def add_entry(self, entry: IndexEntry) -> None:
         self._entries.append(entry)
         self._lookup = None
+        self._thumbs = None
 
     def _built(self) -> _Lookup:
         if self._lookup is None:
@@ -331,40 +317,30 @@ class AssetIndex:
     def _by_thumbnail(
         self, gray: NDArray[np.uint8], skip: set[str], limit: int
     ) -> list[AssetMatch]:
-        """Whole-picture matches by thumbnail, for suspects too plain for features."""
-        height, width = gray.shape
-        query = thumbnail(gray)
-        found: list[tuple[float, AssetMatch]] = []
-        for entry in self._entries:
-            if entry.thumb is None or entry.asset_key in skip:
-                continue
-            for k in range(8):
-                flipped = entry.thumb[:, ::-1] if k >= 4 else entry.thumb
-                oriented = np.rot90(flipped, k % 4)
-                ow, oh = (entry.height, entry.width) if k % 2 else (entry.width, entry.height)
-                if abs((width / height) / (ow / oh) - 1.0) > ASPECT_TOLERANCE:
-                    continue
-                ncc = float(_normalised(query) @ _normalised(np.ascontiguousarray(oriented)))
-                if ncc < THUMB_MATCH:
-                    continue
-                to_suspect = np.diag([width / ow, height / oh, 1.0]) @ dihedral(
-                    k, entry.width, entry.height
-                )
-                h = np.linalg.inv(to_suspect)
-                found.append(
-                    (
-                        ncc,
-                        AssetMatch(
-                            entry.asset_key,
-                            0,
-                            k >= 4,
-                            tuple(float(v) for v in (h / h[2, 2]).ravel()),
-                            64,
-                        ),
-                    )
-                )
-        found.sort(key=lambda f: -f[0])
-        return [m for _, m in found[: limit * 2]]
+        """Whole-picture matches by thumbnail in each proposed region and orientation, for
+        pictures too plain for features (flat graphics, pages under a visible mark)."""
+        if self._thumbs is None:
+            self._thumbs = ThumbTable(
+                [e.thumb for e in self._entries], [(e.width, e.height) for e in self._entries]
+            )
+        skipped = {i for i, e in enumerate(self._entries) if e.asset_key in skip}
+        per_entry: dict[int, int] = {}
+        kept: list[AssetMatch] = []
+        for found in self._thumbs.search(gray, skipped):
+            seen = per_entry.get(found.entry, 0)
+            if seen >= 2 or (not seen and len(per_entry) >= limit):
+                continue  # at most two orientations of each entry, best first
+            per_entry[found.entry] = seen + 1
+            entry = self._entries[found.entry]
+            k, region = found.orientation, found.region
+            ow, oh = (entry.height, entry.width) if k % 2 else (entry.width, entry.height)
+            to_region = np.diag([region.width / ow, region.height / oh, 1.0])
+            h = np.linalg.inv(
+                region.to_suspect @ to_region @ dihedral(k, entry.width, entry.height)
+            )
+            homography = tuple(float(v) for v in (h / h[2, 2]).ravel())
+            kept.append(AssetMatch(entry.asset_key, 0, k >= 4, homography, 64))
+        return kept
 
 
 def _to_asset(

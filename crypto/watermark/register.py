@@ -233,4 +233,3 @@ def warp_luma(suspect: U8, reference_luma: F32, registration: Registration) -> t
     there = cv2.warpPerspective(source, h, (luma.shape[1], luma.shape[0]), flags=cv2.INTER_LINEAR)
     back = cv2.warpPerspective(there, h, (width, height), flags=flags)
     return warped.astype(np.float32), back.astype(np.float32), valid.astype(np.float32)
-
