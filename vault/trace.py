@@ -46,6 +46,8 @@ class TraceCandidate:
     page: int = 0
     method: str = "fingerprint"
     """fingerprint, or blind payload (read without the original)."""
+    p_single: float = 1.0
+    """P(one innocent (hypothesis, share) pair scores this high), before the correction."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ class _Tracer:
                         share.asset_id,
                         0,
                         "blind payload",
+                        BLIND_ODDS,
                     )
                 )
         candidates.sort(key=lambda c: (c.p_false, -c.score))
@@ -250,6 +253,7 @@ class _Tracer:
             self._names.get(share.party_id, share.party_id),
             ref.asset_id,
             ref.page,
+            p_single=finding.p_single,
         )
 
     def _title(self, asset_id: str) -> str:

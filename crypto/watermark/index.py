@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from .errors import WatermarkError
 from .imaging import U8, check_rgb
 from .orient import dihedral
-from .register import gray_of, match_homography, orb_features, shrink
+from .register import gray_of, match_homography, orb_features, shrink, shrink_matrix
 from .thumbs import THUMB, ThumbTable, standardised, thumbnail
 
 ENTRY_SIDE = 800
@@ -275,7 +275,7 @@ class AssetIndex:
                         entry.asset_key,
                         found[1],
                         mirrored,
-                        _to_asset(found[0], scale, entry.scale, mirrored, gray.shape[1]),
+                        _to_asset(found[0], full.shape, gray.shape, entry, mirrored),
                         int(distances[int(mirrored), i]),
                     )
                 )
@@ -344,11 +344,16 @@ class AssetIndex:
 
 
 def _to_asset(
-    h: NDArray[np.float64], query_scale: float, entry_scale: float, mirrored: bool, query_width: int
+    h: NDArray[np.float64],
+    full: tuple[int, ...],
+    query: tuple[int, ...],
+    entry: IndexEntry,
+    mirrored: bool,
 ) -> tuple[float, ...]:
     """Lift a homography between reduced images to suspect pixels -> asset pixels."""
-    full = np.diag([1.0 / entry_scale, 1.0 / entry_scale, 1.0]) @ h
+    side = (round(entry.height * entry.scale), round(entry.width * entry.scale))
+    lifted = np.linalg.inv(shrink_matrix((entry.height, entry.width), side)) @ h
     if mirrored:
-        full = full @ np.array([[-1.0, 0.0, query_width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
-    full = full @ np.diag([query_scale, query_scale, 1.0])
-    return tuple(float(v) for v in (full / full[2, 2]).ravel())
+        lifted = lifted @ np.array([[-1.0, 0.0, query[1] - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    lifted = lifted @ shrink_matrix(full, query)
+    return tuple(float(v) for v in (lifted / lifted[2, 2]).ravel())

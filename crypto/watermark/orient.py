@@ -24,7 +24,9 @@ from .register import (
     match_homography,
     orb_features,
     refine,
+    resize_matrix,
     shrink,
+    shrink_matrix,
 )
 
 FEATURE_SIDE = 1024
@@ -76,7 +78,7 @@ def whole_frame(suspect_shape: tuple[int, int], reference_shape: tuple[int, int]
         ow, oh = _oriented_size(k, rw, rh)
         if abs((sw / sh) / (ow / oh) - 1.0) > ASPECT_TOLERANCE:
             continue
-        scale = np.diag([sw / ow, sh / oh, 1.0])
+        scale = resize_matrix(sw / ow, sh / oh)
         found.append(scale @ dihedral(k, rw, rh))
     return found
 
@@ -97,17 +99,21 @@ def _feature_matches(
     ref_gray: NDArray[np.uint8], sus_gray: NDArray[np.uint8]
 ) -> list[tuple[Matrix, int]]:
     """reference -> suspect homographies from features, one per mirror sense that is strong."""
-    ref_small, rscale = shrink(ref_gray, FEATURE_SIDE)
+    ref_small, _ = shrink(ref_gray, FEATURE_SIDE)
     ref_pts, ref_desc = orb_features(ref_small, FEATURES)
     found: list[tuple[Matrix, int]] = []
     for mirrored in (False, True):
         image = np.ascontiguousarray(sus_gray[:, ::-1]) if mirrored else sus_gray
-        sus_small, sscale = shrink(image, FEATURE_SIDE)
+        sus_small, _ = shrink(image, FEATURE_SIDE)
         sus_pts, sus_desc = orb_features(sus_small, FEATURES)
         match = match_homography(ref_pts, ref_desc, sus_pts, sus_desc)
         if match is None:
             continue
-        h = np.diag([1.0 / sscale, 1.0 / sscale, 1.0]) @ match[0] @ np.diag([rscale, rscale, 1.0])
+        h = (
+            np.linalg.inv(shrink_matrix(image.shape, sus_small.shape))
+            @ match[0]
+            @ shrink_matrix(ref_gray.shape, ref_small.shape)
+        )
         if mirrored:
             flip = np.array([[-1.0, 0.0, sus_gray.shape[1] - 1.0], [0, 1, 0], [0, 0, 1]])
             h = flip @ h

@@ -104,7 +104,21 @@ def plausible(h: Matrix) -> bool:
 
 
 def _scale_matrix(factor: float) -> Matrix:
-    return np.diag([factor, factor, 1.0])
+    return resize_matrix(factor, factor)
+
+
+def resize_matrix(fx: float, fy: float) -> Matrix:
+    """Pixel coordinates of an image -> those of its copy resized by (fx, fy).
+
+    Pixel centres line up (x' = (x + 0.5) * fx - 0.5), as in OpenCV's and Pillow's resizing;
+    a plain diagonal scale would be off by up to a pixel, a quarter of a fingerprint cell.
+    """
+    return np.array([[fx, 0.0, 0.5 * fx - 0.5], [0.0, fy, 0.5 * fy - 0.5], [0.0, 0.0, 1.0]])
+
+
+def shrink_matrix(full: tuple[int, ...], small: tuple[int, ...]) -> Matrix:
+    """resize_matrix for an image of shape `full` reduced to shape `small` (rows, cols)."""
+    return resize_matrix(small[1] / full[1], small[0] / full[0])
 
 
 def _flip_matrix(width: int) -> Matrix:
@@ -156,9 +170,11 @@ def refine(
         return h, 0.0
     crop = np.ascontiguousarray(sus_gray[y0:y1, x0:x1])
     shift = np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]])
-    ref_small, rs = shrink(ref_gray, ECC_SIDE)
-    sus_small, ss = shrink(crop, ECC_SIDE)
-    warp = (_scale_matrix(ss) @ shift @ h @ _scale_matrix(1.0 / rs)).astype(np.float32)
+    ref_small, _ = shrink(ref_gray, ECC_SIDE)
+    sus_small, _ = shrink(crop, ECC_SIDE)
+    to_ref = shrink_matrix(ref_gray.shape, ref_small.shape)
+    to_sus = shrink_matrix(crop.shape, sus_small.shape)
+    warp = (to_sus @ shift @ h @ np.linalg.inv(to_ref)).astype(np.float32)
     criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, ECC_ITERATIONS, 1e-5)
     try:
         cc, warp = cv2.findTransformECC(
@@ -172,26 +188,28 @@ def refine(
         )
     except cv2.error:
         return h, 0.0
-    refined = (
-        np.linalg.inv(shift) @ _scale_matrix(1.0 / ss) @ warp.astype(np.float64) @ _scale_matrix(rs)
-    )
+    refined = np.linalg.inv(shift) @ np.linalg.inv(to_sus) @ warp.astype(np.float64) @ to_ref
     return refined / refined[2, 2], float(cc)
 
 
 def register(suspect: U8, reference: U8) -> Registration | None:
     """Find where the reference preview sits in the suspect, or None if it cannot be found."""
     ref_gray = gray_of(reference)
-    ref_small, rscale = shrink(ref_gray, FEATURE_SIDE)
+    ref_small, _ = shrink(ref_gray, FEATURE_SIDE)
     ref_pts, ref_desc = orb_features(ref_small, FEATURES)
     best: tuple[Matrix, int, bool] | None = None
     sus_full = gray_of(suspect)
     for mirrored in (False, True):
         sus_img = sus_full[:, ::-1] if mirrored else sus_full
-        sus_small, sscale = shrink(np.ascontiguousarray(sus_img), FEATURE_SIDE)
+        sus_small, _ = shrink(np.ascontiguousarray(sus_img), FEATURE_SIDE)
         sus_pts, sus_desc = orb_features(sus_small, FEATURES)
         found = match_homography(ref_pts, ref_desc, sus_pts, sus_desc)
         if found is not None and (best is None or found[1] > best[1]):
-            h = _scale_matrix(1.0 / sscale) @ found[0] @ _scale_matrix(rscale)
+            h = (
+                np.linalg.inv(shrink_matrix(sus_img.shape, sus_small.shape))
+                @ found[0]
+                @ shrink_matrix(ref_gray.shape, ref_small.shape)
+            )
             if mirrored:
                 h = _flip_matrix(sus_full.shape[1]) @ h
             best = (h, found[1], mirrored)

@@ -11,18 +11,22 @@ the same way, must name nobody.
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+
 import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from leaks import REALISTIC, document_page, near_duplicates, product_shot, social_repost
+from PIL import Image
 from skimage import data
-from watermark_attacks import REALISTIC, social_repost
 
 os.environ.setdefault("SEALROOM_INSECURE_TEST_KDF", "1")
 
@@ -31,28 +35,6 @@ from sealroom.vault.session import Vault
 
 RECIPIENTS = 20
 NEVER_MARKED_ATTACKS = ("social re-post 1080/q75", "story frame 1170x2532", "screen photo")
-_WORDS = [
-    "agreement",
-    "embargo",
-    "release",
-    "campaign",
-    "partner",
-    "deliverable",
-    "exclusive",
-    "territory",
-    "term",
-    "fee",
-    "licence",
-    "usage",
-    "rights",
-    "approval",
-    "schedule",
-    "launch",
-    "confidential",
-    "brand",
-    "creator",
-    "content",
-]
 
 
 def _camera_size(image: np.ndarray, side: int, rng: np.random.Generator) -> np.ndarray:
@@ -61,52 +43,6 @@ def _camera_size(image: np.ndarray, side: int, rng: np.random.Generator) -> np.n
     big = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
     grain = rng.normal(0, 2.5, big.shape[:2])[..., None]
     return np.clip(np.rint(big + grain), 0, 255).astype(np.uint8)
-
-
-def document_page(seed: int, size: tuple[int, int] = (1240, 1754)) -> np.ndarray:
-    """A text page: title, paragraphs, a table; black on white like a contract or price sheet."""
-    rng = np.random.default_rng(seed)
-    page = Image.new("RGB", size, (255, 255, 255))
-    draw = ImageDraw.Draw(page)
-    width, height = size
-    title = ImageFont.load_default(size=52)
-    body = ImageFont.load_default(size=26)
-    draw.text((90, 80), f"Confidential term sheet {seed}", font=title, fill=(20, 20, 60))
-    y = 190
-    while y < height - 420:
-        for _ in range(int(rng.integers(3, 7))):
-            words = " ".join(rng.choice(_WORDS, int(rng.integers(6, 11))))
-            draw.text((90, y), words.capitalize() + ".", font=body, fill=(25, 25, 25))
-            y += 38
-        y += 30
-    for row in range(6):
-        top = height - 400 + row * 50
-        draw.rectangle((90, top, width - 90, top + 50), outline=(90, 90, 90), width=2)
-        draw.text((110, top + 10), f"Item {row + 1}", font=body, fill=(0, 0, 0))
-        draw.text(
-            (width - 330, top + 10),
-            f"EUR {int(rng.integers(100, 9000)):,}",
-            font=body,
-            fill=(0, 0, 0),
-        )
-    return np.asarray(page, dtype=np.uint8).copy()
-
-
-def product_shot(seed: int, size: int = 1600) -> np.ndarray:
-    """A flat, nearly symmetric product graphic: a bottle on a soft gradient."""
-    rng = np.random.default_rng(seed)
-    ramp = np.linspace(0, 1, size, dtype=np.float32)[:, None, None]
-    top, bottom = rng.integers(150, 256, 3), rng.integers(60, 200, 3)
-    canvas = np.broadcast_to(top * (1 - ramp) + bottom * ramp, (size, size, 3)).astype(np.uint8)
-    canvas = np.ascontiguousarray(canvas)
-    colour = tuple(int(c) for c in rng.integers(0, 200, 3))
-    c = size // 2
-    cv2.rectangle(canvas, (c - 170, 520), (c + 170, 1350), colour, -1)
-    cv2.rectangle(canvas, (c - 60, 330), (c + 60, 540), colour, -1)
-    cv2.rectangle(canvas, (c - 75, 280), (c + 75, 340), (40, 40, 40), -1)
-    cv2.rectangle(canvas, (c - 150, 760), (c + 150, 1040), (245, 245, 240), -1)
-    cv2.putText(canvas, "LUMEN", (c - 120, 920), cv2.FONT_HERSHEY_DUPLEX, 2.2, colour, 5)
-    return canvas
 
 
 def logo_sheet() -> np.ndarray:
@@ -142,18 +78,6 @@ def contents() -> list[Asset]:
     out.append(Asset("deck (pdf)", "pdf page", [document_page(5), document_page(6)]))
     del right
     return out
-
-
-def near_duplicates(page: np.ndarray, rng: np.random.Generator) -> list[np.ndarray]:
-    """A burst frame (shifted, re-exposed, new grain) and an alternate cut (cropped, graded)."""
-    h, w = page.shape[:2]
-    shift = np.float32([[1.01, 0, -w * 0.012], [0, 1.01, h * 0.008]])
-    burst = cv2.warpAffine(page, shift, (w, h), borderMode=cv2.BORDER_REFLECT).astype(np.float32)
-    burst = burst * 1.03 + rng.normal(0, 2.0, burst.shape)
-    top, left = round(h * 0.06), round(w * 0.05)
-    cut = page[top : h - round(h * 0.04), left : w - round(w * 0.07)].astype(np.float32)
-    cut = cv2.resize(cut, (w, h), interpolation=cv2.INTER_CUBIC) * np.float32([1.04, 1.0, 0.95])
-    return [np.clip(np.rint(x), 0, 255).astype(np.uint8) for x in (burst, cut)]
 
 
 def _save(pixels: np.ndarray, path: Path) -> Path:
@@ -200,11 +124,16 @@ def build(vault: Vault, folder: Path, say: Callable[[str], None]) -> list[Suspec
     for number, asset in enumerate(contents()):
         say(f"issuing previews of {asset.name}")
         asset_id = _import(vault, asset, folder)
+        leakers = {people[(number * 7 + i * 3) % RECIPIENTS] for i in range(len(REALISTIC))}
+        leakers.add(people[number])
         issued: dict[str, list[np.ndarray]] = {}
         for person in people:
-            out = folder / f"prev-{asset_id}-{person}.png"
+            # The leakers' previews are kept lossless; the others only need to exist (JPEG is
+            # quicker to write), since every share is tested whatever its file became.
+            out = folder / f"prev-{asset_id}-{person}.{'png' if person in leakers else 'jpg'}"
             _, files = shares.export_preview(vault, asset_id, person, out)
-            issued[person] = [np.asarray(Image.open(f).convert("RGB")) for f in files]
+            if person in leakers:
+                issued[person] = [np.asarray(Image.open(f).convert("RGB")) for f in files]
         for index, (family, attack) in enumerate(REALISTIC.items()):
             leaker = people[(number * 7 + index * 3) % RECIPIENTS]
             page = issued[leaker][-1]  # the last page: page 2 of the PDF

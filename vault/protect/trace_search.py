@@ -17,6 +17,7 @@ from sealroom.crypto.watermark import AssetIndex, base_preview, read_blind_paylo
 from sealroom.crypto.watermark.detect import Reading, read_suspect
 from sealroom.crypto.watermark.hypotheses import Trial
 from sealroom.crypto.watermark.index import AssetMatch
+from sealroom.crypto.watermark.register import resize_matrix
 from sealroom.vault import previews
 from sealroom.vault.protect.trace_index import parse_key
 from sealroom.vault.session import Vault
@@ -104,7 +105,7 @@ class Searcher:
                 reference = base_preview(original, max_side)
                 fy = reference.shape[0] / original.shape[0]
                 fx = reference.shape[1] / original.shape[1]
-                to_reference = np.diag([fx, fy, 1.0])
+                to_reference = resize_matrix(fx, fy)
                 hints = [
                     (to_reference @ np.array(m.homography).reshape(3, 3), m.inliers) for m in found
                 ]
