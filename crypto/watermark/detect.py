@@ -62,16 +62,14 @@ def scores(
     return share_scores(evidence, key, numbers, label)
 
 
-def _result(
-    evidences: list[NDArray[np.float64]],
-    key: bytes,
-    payloads: list[int],
-    registration: Registration | None,
-    coverage: float,
-) -> TraceResult:
-    """Each share's best score over the readings, odds corrected for every (reading, share)."""
-    z = np.max([scores(e, key, payloads, FINGERPRINT_LABEL) for e in evidences], axis=0)
-    tested = len(payloads) * len(evidences)
+def _result(readings: list[Reading], key: bytes, payloads: list[int]) -> TraceResult:
+    """Each share's best score over the readings, odds corrected for every (reading, share);
+    the registration shown is the reading that gave the top score."""
+    per_reading = np.array([scores(r.evidence, key, payloads, FINGERPRINT_LABEL) for r in readings])
+    z = np.max(per_reading, axis=0)
+    best = readings[int(np.argmax(per_reading.max(axis=1)))]
+    registration, coverage, evidence = best.registration, best.coverage, best.evidence
+    tested = len(payloads) * len(readings)
     p_single = single_tail(z)
     p_false = corrected(p_single, tested)
     order = np.argsort(-z, kind="stable")
@@ -79,7 +77,7 @@ def _result(
         Candidate(payloads[i], float(z[i]), float(p_single[i]), float(p_false[i])) for i in order
     )
     accused = tuple(c.payload for c in candidates if c.p_false < NAMING_THRESHOLD)
-    decoys = scores(evidences[0], key, list(range(DECOYS)), DECOY_LABEL)
+    decoys = scores(evidence, key, list(range(DECOYS)), DECOY_LABEL)
     return TraceResult(
         verdict="identified" if accused else "no confident match",
         accused=accused,
@@ -145,6 +143,5 @@ def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[in
     readings = read_suspect(suspect, reference)
     if not readings:
         rows, cols, _ = grid_shape(*reference.shape[:2])
-        return _result([np.zeros(rows * cols)], key, numbers, None, 0.0)
-    best = readings[0]
-    return _result([r.evidence for r in readings], key, numbers, best.registration, best.coverage)
+        readings = [Reading(None, np.zeros(rows * cols), 0.0)]
+    return _result(readings, key, numbers)
