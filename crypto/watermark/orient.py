@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -39,6 +40,8 @@ MIN_HINT_CORRELATION = 0.35
 """An asset-search homography is kept when its refined fit correlates at least this well."""
 MIN_FRAME_CORRELATION = 0.2
 """A whole-frame orientation is kept when the refined fit correlates at least this well."""
+SYMMETRIC = 0.3
+"""Mirror likeness above which the other mirror sense is tried as well."""
 MIRROR_MARGIN = 0.15
 """The mirror image is kept as a hypothesis when its fit is at most this much worse."""
 SAME_CORNERS = 0.25
@@ -81,6 +84,14 @@ def whole_frame(suspect_shape: tuple[int, int], reference_shape: tuple[int, int]
         scale = resize_matrix(sw / ow, sh / oh)
         found.append(scale @ dihedral(k, rw, rh))
     return found
+
+
+def _mirror_likeness(gray: NDArray[np.uint8]) -> float:
+    """Correlation of a picture with its own mirror image, on a small copy (1: symmetric)."""
+    small = cv2.resize(gray, (32, 32), interpolation=cv2.INTER_AREA).astype(np.float64)
+    a = small - small.mean()
+    b = a[:, ::-1]
+    return float((a * b).sum() / (np.sqrt((a * a).sum() * (b * b).sum()) + 1e-9))
 
 
 def _is_mirror(h: Matrix) -> bool:
@@ -137,6 +148,7 @@ def hypotheses(
     sus_gray = gray_of(suspect)
     shape = (reference.shape[0], reference.shape[1])
     found: list[Registration] = []
+    symmetric = _mirror_likeness(ref_gray) >= SYMMETRIC
 
     def add(h: Matrix, inliers: int, cc: float) -> bool:
         corners = _corners(h, shape)
@@ -156,6 +168,8 @@ def hypotheses(
             add(h / h[2, 2], inliers, cc)
         # A nearly mirror-symmetric subject fits its mirror image about as well: keep both
         # senses and let the fingerprint tell them apart.
+        if not symmetric:
+            return
         mirror = np.array([[-1.0, 0.0, shape[1] - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
         other, other_cc = refine(ref_gray, sus_gray, refined @ mirror)
         if other_cc >= max(minimum, cc - MIRROR_MARGIN):
