@@ -31,7 +31,7 @@ class Candidate:
     score: float
     """Normalised correlation z; an innocent share's z is N(0, 1)."""
     p_single: float
-    """P(one innocent share scores >= score)."""
+    """P(one innocent share scores >= score in any of the readings tried)."""
     p_false: float
     """P(any of the tested innocent shares scores >= score): the false-accusation odds."""
 
@@ -70,8 +70,11 @@ def _result(readings: list[Reading], key: bytes, payloads: list[int]) -> TraceRe
     best = readings[int(np.argmax(per_reading.max(axis=1)))]
     registration, coverage, evidence = best.registration, best.coverage, best.evidence
     tested = len(payloads) * len(readings)
-    p_single = single_tail(z)
-    p_false = corrected(p_single, tested)
+    p_pair = single_tail(z)
+    # A share's score is its best over the readings: one innocent share reaches it with the
+    # chance of any of its readings doing so.
+    p_single = corrected(p_pair, len(readings))
+    p_false = corrected(p_pair, tested)
     order = np.argsort(-z, kind="stable")
     candidates = tuple(
         Candidate(payloads[i], float(z[i]), float(p_single[i]), float(p_false[i])) for i in order
