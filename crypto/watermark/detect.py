@@ -14,8 +14,9 @@ from .errors import WatermarkError
 from .evidence import cell_evidence
 from .imaging import U8, check_key, check_payload, check_rgb, luminance
 from .mask import perceptual_mask
+from .orient import hypotheses
 from .pattern import DECOY_LABEL, FINGERPRINT_LABEL, grid_shape
-from .register import Registration, register, warp_luma
+from .register import Matrix, Registration, warp_luma
 from .stats import NAMING_THRESHOLD, corrected, naming_score, single_tail
 
 DECOYS = 64
@@ -30,7 +31,7 @@ class Candidate:
     score: float
     """Normalised correlation z; an innocent share's z is N(0, 1)."""
     p_single: float
-    """P(one innocent share scores >= score)."""
+    """P(one innocent share scores >= score in any of the readings tried)."""
     p_false: float
     """P(any of the tested innocent shares scores >= score): the false-accusation odds."""
 
@@ -46,6 +47,7 @@ class TraceResult:
     coverage: float
     """Fraction of the reference's fingerprint cells the suspect shows."""
     tested: int
+    """(registration, share) hypotheses tested: what the odds are corrected for."""
     threshold: float
     naming_score: float
     """The score a share needs to be named with this many shares tested."""
@@ -60,16 +62,19 @@ def scores(
     return share_scores(evidence, key, numbers, label)
 
 
-def _result(
-    evidence: NDArray[np.float64],
-    key: bytes,
-    payloads: list[int],
-    registration: Registration | None,
-    coverage: float,
-) -> TraceResult:
-    z = scores(evidence, key, payloads, FINGERPRINT_LABEL)
-    p_single = single_tail(z)
-    p_false = corrected(p_single, len(payloads))
+def _result(readings: list[Reading], key: bytes, payloads: list[int]) -> TraceResult:
+    """Each share's best score over the readings, odds corrected for every (reading, share);
+    the registration shown is the reading that gave the top score."""
+    per_reading = np.array([scores(r.evidence, key, payloads, FINGERPRINT_LABEL) for r in readings])
+    z = np.max(per_reading, axis=0)
+    best = readings[int(np.argmax(per_reading.max(axis=1)))]
+    registration, coverage, evidence = best.registration, best.coverage, best.evidence
+    tested = len(payloads) * len(readings)
+    p_pair = single_tail(z)
+    # A share's score is its best over the readings: one innocent share reaches it with the
+    # chance of any of its readings doing so.
+    p_single = corrected(p_pair, len(readings))
+    p_false = corrected(p_pair, tested)
     order = np.argsort(-z, kind="stable")
     candidates = tuple(
         Candidate(payloads[i], float(z[i]), float(p_single[i]), float(p_false[i])) for i in order
@@ -82,11 +87,45 @@ def _result(
         candidates=candidates,
         registration=registration,
         coverage=coverage,
-        tested=len(payloads),
+        tested=tested,
         threshold=NAMING_THRESHOLD,
-        naming_score=naming_score(len(payloads)),
+        naming_score=naming_score(tested),
         decoy_std=float(np.std(decoys)),
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Reading:
+    """What one registration hypothesis of a suspect says about each fingerprint cell."""
+
+    registration: Registration | None
+    evidence: NDArray[np.float64]
+    coverage: float
+    """Fraction of the reference's fingerprint cells the suspect shows."""
+
+
+def read_suspect(
+    suspect: U8, reference: U8, hints: Sequence[tuple[Matrix, int]] = ()
+) -> list[Reading]:
+    """One Reading per plausible registration of `reference` in `suspect` (see orient.py).
+
+    `reference` is the unmarked base preview; `hints` map suspect pixels to reference pixels.
+    Nothing here depends on which shares will be scored. Empty when the reference cannot be
+    found in the suspect at all.
+    """
+    suspect = check_rgb(suspect, "suspect")
+    reference = check_rgb(reference, "reference")
+    ref_luma = luminance(reference)
+    mask = perceptual_mask(ref_luma)
+    found = []
+    for registration in hypotheses(suspect, reference, hints):
+        warped, resampled, valid = warp_luma(suspect, ref_luma, registration)
+        evidence = cell_evidence(warped, valid, resampled, mask)
+        if not np.any(evidence):
+            continue
+        coverage = float(np.count_nonzero(evidence)) / evidence.size
+        found.append(Reading(registration, evidence, coverage))
+    return found
 
 
 def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[int]) -> TraceResult:
@@ -94,26 +133,18 @@ def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[in
 
     `reference` is the unmarked base preview (`base_preview(original, max_side)`: the resized
     original, without fingerprint or visible mark), i.e. the geometry the shares were marked on.
-    A visible mark in the suspect is tolerated: its strokes are dropped as outliers.
+    A visible mark in the suspect is tolerated: its strokes are dropped as outliers. When the
+    geometry is ambiguous (a mirror-symmetric subject, a featureless graphic) every plausible
+    registration is scored and the odds are corrected for each one tried.
     """
-    suspect = check_rgb(suspect, "suspect")
-    reference = check_rgb(reference, "reference")
     key = check_key(key)
     numbers = [check_payload(p) for p in payloads]
     if not numbers:
         raise WatermarkError("payloads is empty: pass the share numbers issued for this asset")
     if len(set(numbers)) != len(numbers):
         raise WatermarkError("payloads contains duplicates: each share number must appear once")
-    registration = register(suspect, reference)
-    shape = reference.shape[:2]
-    if registration is None and suspect.shape == reference.shape:
-        # Too little texture for features (a flat graphic) but the same size: try it in place.
-        registration = Registration((1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0), False, 0, 0.0)
-    ref_luma = luminance(reference)
-    if registration is None:
-        rows, cols, _ = grid_shape(*shape)
-        return _result(np.zeros(rows * cols), key, numbers, None, 0.0)
-    warped, resampled, valid = warp_luma(suspect, ref_luma, registration)
-    evidence = cell_evidence(warped, valid, resampled, perceptual_mask(ref_luma))
-    coverage = float(np.count_nonzero(evidence)) / evidence.size
-    return _result(evidence, key, numbers, registration, coverage)
+    readings = read_suspect(suspect, reference)
+    if not readings:
+        rows, cols, _ = grid_shape(*reference.shape[:2])
+        readings = [Reading(None, np.zeros(rows * cols), 0.0)]
+    return _result(readings, key, numbers)

@@ -9,6 +9,7 @@ candidates are then confirmed by feature matching with a RANSAC homography.
 
 from __future__ import annotations
 
+import math
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,20 +20,30 @@ from numpy.typing import NDArray
 
 from .errors import WatermarkError
 from .imaging import U8, check_rgb
-from .register import gray_of, match_homography, orb_features, shrink
+from .orient import dihedral
+from .register import gray_of, match_homography, orb_features, shrink, shrink_matrix
+from .thumbs import THUMB, ThumbTable, standardised, thumbnail
 
 ENTRY_SIDE = 800
 ENTRY_FEATURES = 800
-QUERY_SIDE = 1024
-QUERY_FEATURES = 2500
-SHORTLIST = 6
+QUERY_PIXELS = 1_600_000
+"""The suspect is searched at up to this size: a tall phone screenshot keeps its detail."""
+QUERY_FEATURES = 3000
+SHORTLIST = 8
 HASH_RADIUS = 10
 MIN_INLIERS = 15
-CONFIDENT_INLIERS = 80
+AMBIGUOUS = 0.35
 _TABLES = 8
 _KEY_BITS = 16
-_MAGIC = b"SRIX1"
+_MAGIC = b"SRIX2"
+_OLD_MAGIC = b"SRIX1"
+ENTRY_MAGIC = _MAGIC
 _HEADER = struct.Struct(">5sHIIQfI")
+SIBLING_SOURCES = 3
+SIBLING_HASH_RADIUS = 12
+SIBLING_THUMB_MATCH = 0.9
+MAX_MATCHES = 8
+"""Most candidate entries returned by find_all (near-duplicates of each other included)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +58,8 @@ class IndexEntry:
     """Size of the entry's feature image relative to the asset image."""
     points: NDArray[np.float32]
     descriptors: NDArray[np.uint8]
+    thumb: NDArray[np.uint8] | None = None
+    """THUMB x THUMB grey thumbnail of the whole picture (None in entries from before it)."""
 
     def to_bytes(self) -> bytes:
         name = self.asset_key.encode("utf-8")
@@ -58,6 +71,9 @@ class IndexEntry:
             + name
             + self.points.astype(">f4").tobytes()
             + self.descriptors.astype(np.uint8).tobytes()
+            + (self.thumb if self.thumb is not None else np.zeros(THUMB * THUMB, np.uint8))
+            .astype(np.uint8)
+            .tobytes()
         )
 
     @classmethod
@@ -66,10 +82,11 @@ class IndexEntry:
             magic, name_len, width, height, phash, scale, count = _HEADER.unpack_from(data)
         except struct.error as exc:
             raise WatermarkError("index entry is truncated; re-index the asset") from exc
-        if magic != _MAGIC:
+        if magic not in (_MAGIC, _OLD_MAGIC):
             raise WatermarkError("not a Sealroom index entry; re-index the asset")
         offset = _HEADER.size
-        expected = offset + name_len + count * 8 + count * 32
+        thumb_bytes = THUMB * THUMB if magic == _MAGIC else 0
+        expected = offset + name_len + count * 8 + count * 32 + thumb_bytes
         if len(data) != expected:
             raise WatermarkError("index entry has the wrong length; re-index the asset")
         name = data[offset : offset + name_len].decode("utf-8")
@@ -77,7 +94,16 @@ class IndexEntry:
         points = np.frombuffer(data, ">f4", count * 2, offset).astype(np.float32).reshape(count, 2)
         offset += count * 8
         descriptors = np.frombuffer(data, np.uint8, count * 32, offset).reshape(count, 32).copy()
-        return cls(name, width, height, phash, scale, points, descriptors)
+        offset += count * 32
+        thumb = None
+        if thumb_bytes:
+            thumb = np.frombuffer(data, np.uint8, thumb_bytes, offset).reshape(THUMB, THUMB).copy()
+        return cls(name, width, height, phash, scale, points, descriptors, thumb)
+
+
+def is_current(data: bytes) -> bool:
+    """Whether stored entry bytes are of the current format (older ones lack the thumbnail)."""
+    return data[: len(_MAGIC)] == _MAGIC
 
 
 @dataclass(frozen=True)
@@ -111,7 +137,20 @@ def index_entry(asset_key: str, image: U8) -> IndexEntry:
         scale,
         points,
         descriptors,
+        thumbnail(gray),
     )
+
+
+def _alike(a: IndexEntry, b: IndexEntry) -> bool:
+    """Whether two entries look like near-duplicates (same picture, slightly changed)."""
+    if abs((a.width / a.height) / (b.width / b.height) - 1.0) > 0.15:
+        return False
+    if bin(a.phash ^ b.phash).count("1") <= SIBLING_HASH_RADIUS:
+        return True
+    if a.thumb is None or b.thumb is None:
+        return False
+    x, y = (standardised(t.astype(np.float64).ravel()) for t in (a.thumb, b.thumb))
+    return float(x @ y) / x.size >= SIBLING_THUMB_MATCH
 
 
 _BIT_PICKS = np.random.Generator(np.random.PCG64(0x51DE)).permutation(256 * _TABLES) % 256
@@ -141,6 +180,7 @@ class AssetIndex:
     def __init__(self, entries: Iterable[IndexEntry] = ()) -> None:
         self._entries: list[IndexEntry] = []
         self._lookup: _Lookup | None = None
+        self._thumbs: ThumbTable | None = None
         for entry in entries:
             self.add_entry(entry)
 
@@ -159,6 +199,7 @@ class AssetIndex:
     def add_entry(self, entry: IndexEntry) -> None:
         self._entries.append(entry)
         self._lookup = None
+        self._thumbs = None
 
     def _built(self) -> _Lookup:
         if self._lookup is None:
@@ -187,10 +228,24 @@ class AssetIndex:
 
     def find(self, suspect: U8) -> AssetMatch | None:
         """The asset `suspect` shows (whole, cropped, mirrored or inside a screenshot), or None."""
+        found = self.find_all(suspect)
+        return found[0] if found else None
+
+    def find_all(self, suspect: U8, limit: int = MAX_MATCHES) -> list[AssetMatch]:
+        """Every entry `suspect` may show, most matched features first.
+
+        Near-duplicates (a burst frame, an alternate cut) all match: each is returned so that
+        the tracer tests them all. An entry whose features match in both mirror senses is
+        returned once per sense when the weaker is not clearly worse (a symmetric subject).
+        Featureless pictures (flat graphics, pages with a visible mark over them) are found
+        by their thumbnail in each of the 8 orientations.
+        """
         pixels = check_rgb(suspect, "suspect")
         if not self._entries:
-            return None
-        gray, scale = shrink(gray_of(pixels), QUERY_SIDE)
+            return []
+        full = gray_of(pixels)
+        scale = min(1.0, math.sqrt(QUERY_PIXELS / full.size))
+        gray, scale = shrink(full, round(max(full.shape) * scale))
         views = []
         for mirrored in (False, True):
             view = np.ascontiguousarray(gray[:, ::-1]) if mirrored else gray
@@ -207,32 +262,98 @@ class AssetIndex:
         for i in np.argsort(-np.asarray(votes), kind="stable")[:SHORTLIST]:
             if int(i) not in shortlist:
                 shortlist.append(int(i))
-        best: AssetMatch | None = None
+        matches: list[AssetMatch] = []
         for i in shortlist:
             entry = self._entries[i]
+            per_entry = []
             for mirrored, _, points, descriptors in views:
                 found = match_homography(points, descriptors, entry.points, entry.descriptors)
                 if found is None or found[1] < MIN_INLIERS:
                     continue
-                if best is None or found[1] > best.inliers:
-                    best = AssetMatch(
+                per_entry.append(
+                    AssetMatch(
                         entry.asset_key,
                         found[1],
                         mirrored,
-                        _to_asset(found[0], scale, entry.scale, mirrored, gray.shape[1]),
+                        _to_asset(found[0], full.shape, gray.shape, entry, mirrored),
                         int(distances[int(mirrored), i]),
                     )
-            if best is not None and best.inliers >= CONFIDENT_INLIERS:
-                break  # an unambiguous match; the remaining candidates cannot be the source
-        return best
+                )
+            if per_entry:
+                strongest = max(m.inliers for m in per_entry)
+                matches.extend(m for m in per_entry if m.inliers >= AMBIGUOUS * strongest)
+        matches.sort(key=lambda m: -m.inliers)
+        matches.extend(self._siblings(matches))
+        seen = {m.asset_key for m in matches}
+        if len(seen) < limit:
+            matches.extend(self._by_thumbnail(full, seen, limit - len(seen)))
+        return matches[: limit * 2]
+
+    def _siblings(self, matches: list[AssetMatch]) -> list[AssetMatch]:
+        """Near-duplicates of matched entries that did not match themselves (repetitive text,
+        few features): tried with the matched entry's geometry, which registration refines."""
+        matched = {m.asset_key for m in matches}
+        by_key = {e.asset_key: e for e in self._entries}
+        found: list[AssetMatch] = []
+        for match in matches[:SIBLING_SOURCES]:
+            source = by_key[match.asset_key]
+            for entry in self._entries:
+                if entry.asset_key in matched or not _alike(source, entry):
+                    continue
+                matched.add(entry.asset_key)
+                h = np.diag([entry.width / source.width, entry.height / source.height, 1.0])
+                h = h @ np.array(match.homography).reshape(3, 3)
+                found.append(
+                    AssetMatch(
+                        entry.asset_key,
+                        0,
+                        match.mirrored,
+                        tuple(float(v) for v in (h / h[2, 2]).ravel()),
+                        bin(source.phash ^ entry.phash).count("1"),
+                    )
+                )
+        return found
+
+    def _by_thumbnail(
+        self, gray: NDArray[np.uint8], skip: set[str], limit: int
+    ) -> list[AssetMatch]:
+        """Whole-picture matches by thumbnail in each proposed region and orientation, for
+        pictures too plain for features (flat graphics, pages under a visible mark)."""
+        if self._thumbs is None:
+            self._thumbs = ThumbTable(
+                [e.thumb for e in self._entries], [(e.width, e.height) for e in self._entries]
+            )
+        skipped = {i for i, e in enumerate(self._entries) if e.asset_key in skip}
+        per_entry: dict[int, int] = {}
+        kept: list[AssetMatch] = []
+        for found in self._thumbs.search(gray, skipped):
+            seen = per_entry.get(found.entry, 0)
+            if seen >= 2 or (not seen and len(per_entry) >= limit):
+                continue  # at most two orientations of each entry, best first
+            per_entry[found.entry] = seen + 1
+            entry = self._entries[found.entry]
+            k, region = found.orientation, found.region
+            ow, oh = (entry.height, entry.width) if k % 2 else (entry.width, entry.height)
+            to_region = np.diag([region.width / ow, region.height / oh, 1.0])
+            h = np.linalg.inv(
+                region.to_suspect @ to_region @ dihedral(k, entry.width, entry.height)
+            )
+            homography = tuple(float(v) for v in (h / h[2, 2]).ravel())
+            kept.append(AssetMatch(entry.asset_key, 0, k >= 4, homography, 64))
+        return kept
 
 
 def _to_asset(
-    h: NDArray[np.float64], query_scale: float, entry_scale: float, mirrored: bool, query_width: int
+    h: NDArray[np.float64],
+    full: tuple[int, ...],
+    query: tuple[int, ...],
+    entry: IndexEntry,
+    mirrored: bool,
 ) -> tuple[float, ...]:
     """Lift a homography between reduced images to suspect pixels -> asset pixels."""
-    full = np.diag([1.0 / entry_scale, 1.0 / entry_scale, 1.0]) @ h
+    side = (round(entry.height * entry.scale), round(entry.width * entry.scale))
+    lifted = np.linalg.inv(shrink_matrix((entry.height, entry.width), side)) @ h
     if mirrored:
-        full = full @ np.array([[-1.0, 0.0, query_width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
-    full = full @ np.diag([query_scale, query_scale, 1.0])
-    return tuple(float(v) for v in (full / full[2, 2]).ravel())
+        lifted = lifted @ np.array([[-1.0, 0.0, query[1] - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    lifted = lifted @ shrink_matrix(full, query)
+    return tuple(float(v) for v in (lifted / lifted[2, 2]).ravel())

@@ -16,7 +16,8 @@ from numpy.typing import NDArray
 from .imaging import F32, U8, luminance
 
 FEATURE_SIDE = 1024
-ECC_SIDE = 768
+ECC_SIDE = 512
+ECC_ITERATIONS = 30
 MIN_INLIERS = 12
 FEATURES = 2000
 MIN_INLIER_SHARE = 0.2
@@ -103,51 +104,112 @@ def plausible(h: Matrix) -> bool:
 
 
 def _scale_matrix(factor: float) -> Matrix:
-    return np.diag([factor, factor, 1.0])
+    return resize_matrix(factor, factor)
+
+
+def resize_matrix(fx: float, fy: float) -> Matrix:
+    """Pixel coordinates of an image -> those of its copy resized by (fx, fy).
+
+    Pixel centres line up (x' = (x + 0.5) * fx - 0.5), as in OpenCV's and Pillow's resizing;
+    a plain diagonal scale would be off by up to a pixel, a quarter of a fingerprint cell.
+    """
+    return np.array([[fx, 0.0, 0.5 * fx - 0.5], [0.0, fy, 0.5 * fy - 0.5], [0.0, 0.0, 1.0]])
+
+
+def shrink_matrix(full: tuple[int, ...], small: tuple[int, ...]) -> Matrix:
+    """resize_matrix for an image of shape `full` reduced to shape `small` (rows, cols)."""
+    return resize_matrix(small[1] / full[1], small[0] / full[0])
 
 
 def _flip_matrix(width: int) -> Matrix:
     return np.array([[-1.0, 0.0, width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
 
 
-def _refine(
+def _inlier_mask(
+    ref_small: NDArray[np.uint8], sus_small: NDArray[np.uint8], warp: NDArray[np.float32]
+) -> NDArray[np.uint8]:
+    """Suspect pixels that look like the warped reference: stickers, captions and UI that
+    cover part of the picture are left out, so they cannot pull the fit away."""
+    size = (sus_small.shape[1], sus_small.shape[0])
+    predicted = cv2.warpPerspective(ref_small.astype(np.float32), warp.astype(np.float64), size)
+    cover = cv2.warpPerspective(np.ones(ref_small.shape, np.float32), warp.astype(np.float64), size)
+    inside = cover > 0.99
+    sus = sus_small.astype(np.float32)
+    if inside.sum() < 64:
+        return inside.astype(np.uint8)
+    gain, offset = np.polyfit(predicted[inside][::5], sus[inside][::5], 1)
+    residual = np.abs(sus - (gain * predicted + offset))
+    local = cv2.blur(residual, (9, 9))
+    spread = 1.4826 * float(np.median(local[inside])) + 1.0
+    keep = inside & (local < 4.0 * spread)
+    if keep.sum() < 0.3 * inside.sum():
+        keep = inside  # too much disagrees: the start is off, not the picture covered
+    mask: NDArray[np.uint8] = keep.astype(np.uint8)
+    return mask
+
+
+def refine(
     ref_gray: NDArray[np.uint8], sus_gray: NDArray[np.uint8], h: Matrix
 ) -> tuple[Matrix, float]:
-    """ECC refinement on copies reduced to ECC_SIDE; h maps ref -> suspect at full size."""
-    ref_small, rs = shrink(ref_gray, ECC_SIDE)
-    sus_small, ss = shrink(sus_gray, ECC_SIDE)
-    warp = (_scale_matrix(ss) @ h @ _scale_matrix(1.0 / rs)).astype(np.float32)
-    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 60, 1e-5)
+    """ECC refinement of h (reference -> suspect, full size) and the fit's correlation.
+
+    The suspect is cut to where the reference lands in it first, so a picture that fills a
+    small part of a screenshot is refined at its own resolution, not the screenshot's.
+    """
+    height, width = sus_gray.shape
+    rh, rw = ref_gray.shape
+    corners = np.array([[0, 0, 1], [rw, 0, 1], [rw, rh, 1], [0, rh, 1]], np.float64).T
+    mapped = h @ corners
+    if np.any(mapped[2] <= 1e-9):
+        return h, 0.0
+    xs, ys = mapped[0] / mapped[2], mapped[1] / mapped[2]
+    margin = 0.05 * max(xs.max() - xs.min(), ys.max() - ys.min())
+    x0, y0 = max(0, int(xs.min() - margin)), max(0, int(ys.min() - margin))
+    x1, y1 = min(width, int(xs.max() + margin) + 1), min(height, int(ys.max() + margin) + 1)
+    if x1 - x0 < 32 or y1 - y0 < 32:
+        return h, 0.0
+    crop = np.ascontiguousarray(sus_gray[y0:y1, x0:x1])
+    shift = np.array([[1.0, 0.0, -x0], [0.0, 1.0, -y0], [0.0, 0.0, 1.0]])
+    ref_small, _ = shrink(ref_gray, ECC_SIDE)
+    sus_small, _ = shrink(crop, ECC_SIDE)
+    to_ref = shrink_matrix(ref_gray.shape, ref_small.shape)
+    to_sus = shrink_matrix(crop.shape, sus_small.shape)
+    warp = (to_sus @ shift @ h @ np.linalg.inv(to_ref)).astype(np.float32)
+    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, ECC_ITERATIONS, 1e-5)
     try:
-        cc, warp = cv2.findTransformECC(  # type: ignore[call-overload]
+        cc, warp = cv2.findTransformECC(
             ref_small.astype(np.float32),
             sus_small.astype(np.float32),
             warp,
             cv2.MOTION_HOMOGRAPHY,
             criteria,
-            None,
+            _inlier_mask(ref_small, sus_small, warp),
             3,
         )
     except cv2.error:
         return h, 0.0
-    refined = _scale_matrix(1.0 / ss) @ warp.astype(np.float64) @ _scale_matrix(rs)
+    refined = np.linalg.inv(shift) @ np.linalg.inv(to_sus) @ warp.astype(np.float64) @ to_ref
     return refined / refined[2, 2], float(cc)
 
 
 def register(suspect: U8, reference: U8) -> Registration | None:
     """Find where the reference preview sits in the suspect, or None if it cannot be found."""
     ref_gray = gray_of(reference)
-    ref_small, rscale = shrink(ref_gray, FEATURE_SIDE)
+    ref_small, _ = shrink(ref_gray, FEATURE_SIDE)
     ref_pts, ref_desc = orb_features(ref_small, FEATURES)
     best: tuple[Matrix, int, bool] | None = None
     sus_full = gray_of(suspect)
     for mirrored in (False, True):
         sus_img = sus_full[:, ::-1] if mirrored else sus_full
-        sus_small, sscale = shrink(np.ascontiguousarray(sus_img), FEATURE_SIDE)
+        sus_small, _ = shrink(np.ascontiguousarray(sus_img), FEATURE_SIDE)
         sus_pts, sus_desc = orb_features(sus_small, FEATURES)
         found = match_homography(ref_pts, ref_desc, sus_pts, sus_desc)
         if found is not None and (best is None or found[1] > best[1]):
-            h = _scale_matrix(1.0 / sscale) @ found[0] @ _scale_matrix(rscale)
+            h = (
+                np.linalg.inv(shrink_matrix(sus_img.shape, sus_small.shape))
+                @ found[0]
+                @ shrink_matrix(ref_gray.shape, ref_small.shape)
+            )
             if mirrored:
                 h = _flip_matrix(sus_full.shape[1]) @ h
             best = (h, found[1], mirrored)
@@ -156,7 +218,7 @@ def register(suspect: U8, reference: U8) -> Registration | None:
     if best is None:
         return None
     h, inliers, mirrored = best
-    refined, cc = _refine(ref_gray, sus_full, h)
+    refined, cc = refine(ref_gray, sus_full, h)
     return Registration(tuple(float(v) for v in refined.ravel()), mirrored, inliers, cc)
 
 

@@ -16,13 +16,20 @@ SHOWN_CANDIDATES = 5
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("trace", help="find which recipient a leaked file came from")
     p.add_argument("suspects", nargs="+", metavar="SUSPECT")
+    p.add_argument(
+        "--combined",
+        action="store_true",
+        help="the suspects are copies of one leak: also test them together (a stronger test)",
+    )
     add_common(p)
     p.set_defaults(handler=cmd_trace)
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        reports = trace.trace_files(vault, [Path(s) for s in args.suspects])
+        reports = trace.trace_files(
+            vault, [Path(s) for s in args.suspects], combined=args.combined
+        )
     unreadable = [r for r in reports if r.error]
     if args.json:
         for report in reports:
@@ -42,7 +49,11 @@ def _json_report(report: trace.SuspectReport) -> dict[str, object]:
         "asset_id": data["asset_id"],
         "page": data["page"],
         "verdict": data["verdict"],
+        "summary": data["summary"],
         "accused": data["accused"],
+        "near_miss": data["near_miss"],
+        "tested": data["tested"],
+        "considered": data["considered"],
         "alignment": data["alignment"],
         "candidates": data["candidates"],
         **({"error": data["error"]} if data["error"] else {}),
@@ -51,9 +62,19 @@ def _json_report(report: trace.SuspectReport) -> dict[str, object]:
 
 def _print_report(report: trace.SuspectReport) -> None:
     print(f"{report.suspect}: {report.verdict.upper()}")
+    if report.summary and not report.error:
+        print(f"  {report.summary}")
     if report.asset_id:
         page = f" page {report.page}" if report.page and report.page > 1 else ""
-        print(f"  asset {report.asset_id}{page}")
+        title = next((c.title for c in report.considered if c.asset_id == report.asset_id), "")
+        print(f"  asset {report.asset_id}{page}" + (f" ({title})" if title else ""))
+    others = [c for c in report.considered if c.asset_id != report.asset_id]
+    if others:
+        print("  also considered (near-duplicates and look-alikes):")
+        for c in others:
+            tested = f"{c.shares} shares tested" if c.shares else "no shares issued"
+            where = f" page {c.page}" if c.page > 1 else ""
+            print(f"    {c.asset_id}{where} ({c.title}): {tested}")
     if report.alignment:
         a = report.alignment
         print(
@@ -61,16 +82,22 @@ def _print_report(report: trace.SuspectReport) -> None:
             f"{a['correlation']:.3f}, {a['coverage']:.0%} of the preview visible"
             + (", mirrored" if a["mirrored"] else "")
         )
-    if report.accused:
-        print(f"  named: {', '.join(report.accused)}")
     if report.candidates:
+        print(f"  odds corrected for {report.tested:,} hypotheses (asset, page, alignment, share)")
         rows = [
-            (c.party_id, c.share_id, f"{c.score:.1f}", f"{c.p_false:.2g}")
+            (
+                c.party_name or c.party_id,
+                c.party_id,
+                c.share_id,
+                f"{c.score:.1f}" if c.method == "fingerprint" else "blind",
+                trace.odds_words(c.p_false),
+            )
             for c in report.candidates[:SHOWN_CANDIDATES]
         ]
-        print_table(["  PARTY", "SHARE", "SCORE", "P(INNOCENT SCORES THIS HIGH)"], rows)
+        print_table(
+            ["  RECIPIENT", "PARTY", "SHARE", "SCORE", "P(INNOCENT SCORES THIS HIGH)"],
+            [(f"  {r[0]}", *r[1:]) for r in rows],
+        )
         rest = len(report.candidates) - SHOWN_CANDIDATES
         if rest > 0:
             print(f"  ... and {rest} more recipients below (use --json for all)")
-    elif report.verdict == "no confident match" and report.asset_id:
-        print("  no previews of this asset were issued, so there is nobody to test")

@@ -31,6 +31,14 @@ class TraceRow:
         return Path(self.report.suspect).name
 
     @property
+    def verdict_text(self) -> str:
+        """The verdict, with the near miss in plain words when nobody is named."""
+        miss = self.report.near_miss
+        if miss is not None:
+            return f"Likely {miss.party_name or miss.party_id}, not proven"
+        return self.report.verdict.capitalize()
+
+    @property
     def best_odds(self) -> float:
         return self.report.candidates[0].p_false if self.report.candidates else 1.0
 
@@ -47,7 +55,7 @@ def odds_text(p: float) -> str:
 class TraceModel(RecordTableModel[TraceRow]):
     columns = (
         Column[TraceRow]("Suspect file", lambda r: r.file_name, tooltip=lambda r: r.report.suspect),
-        Column[TraceRow]("Verdict", lambda r: r.report.verdict.capitalize()),
+        Column[TraceRow]("Verdict", lambda r: r.verdict_text, tooltip=lambda r: r.report.summary),
         Column[TraceRow]("Asset", lambda r: r.asset_title),
         Column[TraceRow]("Named", lambda r: ", ".join(r.accused_names) or "—"),
         Column[TraceRow](
@@ -64,7 +72,7 @@ class TraceModel(RecordTableModel[TraceRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             if record.report.verdict == "identified":
                 return QBrush(IDENTIFIED)
-            if record.report.verdict == "unreadable":
+            if record.report.verdict == "unreadable" or record.report.near_miss is not None:
                 return QBrush(WARNING)
         return None
 

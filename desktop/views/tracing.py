@@ -41,7 +41,17 @@ class TracingView(TableSection):
         self.toolbar.insertWidget(1, self.status)
         self.toolbar.insertWidget(2, self.busy)
         self.facts = common.Facts(
-            ["Verdict", "Asset", "Page", "Named", "Candidates", "Alignment", "File"],
+            [
+                "Verdict",
+                "Finding",
+                "Asset",
+                "Page",
+                "Named",
+                "Candidates",
+                "Considered",
+                "Alignment",
+                "File",
+            ],
             "Select a traced file to see the evidence.",
         )
         self.asset_button = QPushButton("Open the asset")
@@ -62,9 +72,7 @@ class TracingView(TableSection):
         super().clear()
 
     def new_item(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Suspect files to trace", "", SUSPECT_FILTER
-        )
+        files, _ = QFileDialog.getOpenFileNames(self, "Suspect files to trace", "", SUSPECT_FILTER)
         self.trace([Path(f) for f in files])
 
     def trace(self, paths: list[Path]) -> None:
@@ -117,10 +125,18 @@ class TracingView(TableSection):
             r.file_name,
             {
                 "Verdict": report.verdict + (f" ({report.error})" if report.error else ""),
+                "Finding": report.summary or "—",
                 "Asset": r.asset_title or "—",
                 "Page": str(report.page or "—"),
                 "Named": ", ".join(r.accused_names) or "nobody (no confident match)",
                 "Candidates": "\n".join(candidates[:5]) or "—",
+                "Considered": "\n".join(
+                    f"{c.title}"
+                    + (f" page {c.page}" if c.page > 1 else "")
+                    + (f": {c.shares} shares tested" if c.shares else ": no shares issued")
+                    for c in report.considered
+                )
+                or "—",
                 "Alignment": ", ".join(f"{k} {v:g}" for k, v in alignment.items()) or "—",
                 "File": report.suspect,
             },
@@ -142,4 +158,3 @@ class TracingView(TableSection):
         if paths:
             event.acceptProposedAction()
             self.trace(paths)
-

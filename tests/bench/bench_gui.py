@@ -88,26 +88,43 @@ def run_app(folder: Path, sizes: Sizes, settings: Path) -> tuple[list[Result], f
         for title in SCREENS:
             measure(probe, results, f"open {title}", lambda t=title: driver.open_screen(t))
             if title == "Assets":
-                measure(probe, results, "Assets: Ctrl+End to the last row",
-                        lambda: driver.press_end("assets"))
-                measure(probe, results, f"Assets: PageDown held for {PAGE_DOWNS} presses",
-                        lambda: driver.page_down("assets", PAGE_DOWNS))
+                measure(
+                    probe,
+                    results,
+                    "Assets: Ctrl+End to the last row",
+                    lambda: driver.press_end("assets"),
+                )
+                measure(
+                    probe,
+                    results,
+                    f"Assets: PageDown held for {PAGE_DOWNS} presses",
+                    lambda: driver.page_down("assets", PAGE_DOWNS),
+                )
                 measure(probe, results, "Assets: type a search", driver.search_assets)
                 measure(probe, results, "Assets: clear the search", driver.clear_assets_search)
                 measure(probe, results, "Assets: sort by Campaign", driver.sort_assets)
             if title == "Audit log":
-                measure(probe, results,
-                        f"Audit log: drag the scroll bar to row {sizes.audit_depth:,}",
-                        lambda: driver.drag_to_row("audit", sizes.audit_depth))
-                measure(probe, results, "Audit log: Ctrl+End to the oldest event",
-                        lambda: driver.press_end("audit"))
-                measure(probe, results, "Audit log: search the whole log",
-                        driver.search_audit)
-                measure(probe, results, "Audit log: clear the search",
-                        driver.clear_audit_search)
+                measure(
+                    probe,
+                    results,
+                    f"Audit log: drag the scroll bar to row {sizes.audit_depth:,}",
+                    lambda: driver.drag_to_row("audit", sizes.audit_depth),
+                )
+                measure(
+                    probe,
+                    results,
+                    "Audit log: Ctrl+End to the oldest event",
+                    lambda: driver.press_end("audit"),
+                )
+                measure(probe, results, "Audit log: search the whole log", driver.search_audit)
+                measure(probe, results, "Audit log: clear the search", driver.clear_audit_search)
             if title == "Access":
-                measure(probe, results, "Access: every asset across",
-                        lambda: driver.access_assets(sizes.assets))
+                measure(
+                    probe,
+                    results,
+                    "Access: every asset across",
+                    lambda: driver.access_assets(sizes.assets),
+                )
         measure(probe, results, "lock (Ctrl+L)", driver.lock)
         measure(probe, results, "unlock again", driver.unlock)
     finally:
@@ -169,15 +186,20 @@ def main(argv: list[str]) -> int:
         "the action, minus 5 ms; each action ends when the vault thread is idle and 300 ms "
         "more have passed.",
         "Peak memory is VmHWM of this process"
-        + (", reset (clear_refs) after the vault was built, so it covers the app only."
-           if peak_reset else " including building the vault (VmHWM could not be reset)."),
+        + (
+            ", reset (clear_refs) after the vault was built, so it covers the app only."
+            if peak_reset
+            else " including building the vault (VmHWM could not be reset)."
+        ),
         *(f"{r.action}: {r.note}" for r in results if r.note),
         f"Whole bench: {time.perf_counter() - started:.0f} s"
         + (" (--quick sizes)." if args.quick else "."),
     ]
-    print("\n".join(
-        textwrap.fill(n, width=100, initial_indent="* ", subsequent_indent="  ") for n in notes
-    ))
+    print(
+        "\n".join(
+            textwrap.fill(n, width=100, initial_indent="* ", subsequent_indent="  ") for n in notes
+        )
+    )
     return 0
 
 

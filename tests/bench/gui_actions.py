@@ -27,8 +27,14 @@ KEY_REPEAT_MS = 33
 """A held key repeats about 30 times a second."""
 TIMEOUT_S = 600.0
 SCREENS = (
-    "Dashboard", "Assets", "Audit log", "Campaigns", "Agreements", "People & companies",
-    "Access", "Shares",
+    "Dashboard",
+    "Assets",
+    "Audit log",
+    "Campaigns",
+    "Agreements",
+    "People & companies",
+    "Access",
+    "Shares",
 )
 
 
@@ -183,7 +189,6 @@ class Driver:
         QTest.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
         wait_until(self._screen_loaded, TIMEOUT_S, "a screen after unlock")
         self.settle()
-
 
     def _screen_loaded(self) -> bool:
         view = self.app.window.current_view

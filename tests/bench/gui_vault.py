@@ -72,8 +72,13 @@ def _insert_assets(vault: Vault, count: int) -> None:
         conn.executemany(
             "INSERT INTO campaigns (id, name, created, created_by, updated) VALUES (?,?,?,?,?)",
             [
-                (f"cmp_bench{k:04d}", f"Campaign {k:02d}", "2026-01-01T00:00:00Z", OWNER,
-                 "2026-01-01T00:00:00Z")
+                (
+                    f"cmp_bench{k:04d}",
+                    f"Campaign {k:02d}",
+                    "2026-01-01T00:00:00Z",
+                    OWNER,
+                    "2026-01-01T00:00:00Z",
+                )
                 for k in range(CAMPAIGNS)
             ],
         )
@@ -86,16 +91,42 @@ def _insert_assets(vault: Vault, count: int) -> None:
             name = f"{WORDS[k % len(WORDS)].replace(' ', '-')}-{k:06d}.png"
             created = f"2026-{1 + k % 12:02d}-{1 + k % 28:02d}T{k % 24:02d}:00:00Z"
             embargo = "2027-03-01T09:00:00Z" if k % 7 == 0 else None
-            assets.append((
-                asset_id, f"{WORDS[k % len(WORDS)]} {k:06d}", name, "image/png", blob.size,
-                digest, blob.id, created, OWNER, f"cmp_bench{k % CAMPAIGNS:04d}",
-                SENSITIVITY[k % 3], embargo, "Europe/Paris" if embargo else None, None, None,
-                thumb, 1,
-            ))
-            versions.append((
-                asset_id, 1, name, "image/png", blob.size, digest, blob.id, thumb, "",
-                created, OWNER,
-            ))
+            assets.append(
+                (
+                    asset_id,
+                    f"{WORDS[k % len(WORDS)]} {k:06d}",
+                    name,
+                    "image/png",
+                    blob.size,
+                    digest,
+                    blob.id,
+                    created,
+                    OWNER,
+                    f"cmp_bench{k % CAMPAIGNS:04d}",
+                    SENSITIVITY[k % 3],
+                    embargo,
+                    "Europe/Paris" if embargo else None,
+                    None,
+                    None,
+                    thumb,
+                    1,
+                )
+            )
+            versions.append(
+                (
+                    asset_id,
+                    1,
+                    name,
+                    "image/png",
+                    blob.size,
+                    digest,
+                    blob.id,
+                    thumb,
+                    "",
+                    created,
+                    OWNER,
+                )
+            )
         with vault.transaction() as conn:
             conn.executemany(ASSET_SQL, assets)
             conn.executemany(VERSION_SQL, versions)

@@ -138,13 +138,17 @@ def import_batch(
                     results.append(_insert_version(vault, plan.target, item, plan.options.note))
                 else:
                     results.append(_insert_asset(vault, item, plan))
-        return [load_asset(vault, asset_id) for asset_id in results]
+        imported = [load_asset(vault, asset_id) for asset_id in results]
     except BaseException:
         for item in written:
             vault.blobs.discard(item.blob.id)
             if item.thumbnail is not None:
                 vault.blobs.discard(item.thumbnail.id)
         raise
+    from sealroom.vault.protect.trace_index import index_imported  # imports this module
+
+    index_imported(vault, [(a, i.prepared.path) for a, i in zip(imported, written, strict=True)])
+    return imported
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Protecting shared work: watermarked shares and leak tracing."""

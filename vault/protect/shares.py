@@ -31,10 +31,11 @@ from sealroom.vault.store import Connection, query
 DEFAULT_MAX_SIDE = 2048
 MIN_MAX_SIDE = 256
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-_COLUMNS = (
+SHARE_COLUMNS = (
     "id, kind, asset_id, asset_version, party_id, mark_number, share_code, max_side,"
     " visible_mark, created, created_by, revoked, key_epoch"
 )
+_COLUMNS = SHARE_COLUMNS
 
 
 @dataclass(frozen=True)

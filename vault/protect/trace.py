@@ -1,35 +1,39 @@
 """Leak tracing: which asset a suspect file shows, which recipients it came from, how sure.
 
-The asset index (perceptual hash and features of every image asset and PDF page) is kept in
-the encrypted database and completed lazily. A recipient is named only when the odds that an
-innocent recipient would score as high are below the engine's threshold (1e-6), corrected for
-every share tested; otherwise the answer is "no confident match".
+Every asset page the suspect may show is tested (near-duplicates included), at every preview
+size its shares were issued at and in every plausible registration; the false-accusation odds
+are corrected for every (asset, page, registration, share) hypothesis tested, over all pages of
+a multi-page suspect. A recipient is named only when those odds are below the engine's
+threshold (1e-6); a clear but unproven leader is reported as a near miss, never named. Several
+suspects of one leak can be combined into one stronger test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sealroom.crypto.watermark import (
-    NAMING_THRESHOLD,
-    AssetIndex,
-    IndexEntry,
-    WatermarkError,
-    base_preview,
-    index_entry,
-    trace_image,
-)
+from sealroom.crypto.watermark import NAMING_THRESHOLD, AssetIndex, WatermarkError
+from sealroom.crypto.watermark.blind import ATTEMPTS, TAG_BITS
+from sealroom.crypto.watermark.hypotheses import Finding, Trial, Verdict, combine, run_trials
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.fsutil import require_regular_file
 from sealroom.vault.media import decode as previews
-from sealroom.vault.protect.shares import Share, asset_pages, list_shares, watermark_key_for
+from sealroom.vault.parties import directory as parties
+from sealroom.vault.protect.shares import Share, watermark_key_for
+from sealroom.vault.protect.trace_index import build_index
+from sealroom.vault.protect.trace_search import Considered, Searcher
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
 
 MAX_SUSPECT_BYTES = 512 * 1024 * 1024
+BLIND_ODDS = ATTEMPTS * 2.0**-TAG_BITS
+"""Chance that a picture never marked for a share yields that share's tag-verified payload."""
+
+__all__ = ["SuspectReport", "TraceCandidate", "build_index", "odds_words", "trace_files"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,24 @@ class TraceCandidate:
     share_id: str
     score: float
     p_false: float
+    """P(an innocent recipient scores this high), corrected for every hypothesis tested."""
+    party_name: str = ""
+    asset_id: str = ""
+    page: int = 0
+    method: str = "fingerprint"
+    """fingerprint, or blind payload (read without the original)."""
+    p_single: float = 1.0
+    """P(one innocent (hypothesis, share) pair scores this high), before the correction."""
+
+
+@dataclass(frozen=True)
+class ConsideredAsset:
+    asset_id: str
+    title: str
+    page: int
+    shares: int
+    """Shares tested against the suspect (0: no previews of it were issued)."""
+    registered: bool
 
 
 @dataclass(frozen=True)
@@ -51,151 +73,241 @@ class SuspectReport:
     accused: tuple[str, ...] = ()
     candidates: tuple[TraceCandidate, ...] = field(default_factory=tuple)
     error: str | None = None
+    near_miss: TraceCandidate | None = None
+    """The clear leader when nobody is named but one recipient stands far above chance."""
+    considered: tuple[ConsideredAsset, ...] = ()
+    tested: int = 0
+    """(asset, page, registration, share) hypotheses the odds are corrected for."""
+    summary: str = ""
+    """The finding in plain words."""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["accused"] = list(self.accused)
         data["candidates"] = [asdict(c) for c in self.candidates]
+        data["considered"] = [asdict(c) for c in self.considered]
         return data
 
 
-def _entry_key(asset_id: str, version: int, page: int) -> str:
-    return f"{asset_id}#{version}#{page}"
-
-
-def _parse_key(key: str) -> tuple[str, int, int]:
-    asset_id, version, page = key.rsplit("#", 2)
-    return asset_id, int(version), int(page)
-
-
-def build_index(vault: Vault, progress: Callable[[str], None] | None = None) -> AssetIndex:
-    """Index every image and PDF page not yet indexed, then load the whole index."""
-    vault.require_content("trace leaks")
-    missing = query(
-        vault.conn,
-        "SELECT a.id, v.version FROM assets a JOIN asset_versions v ON v.asset_id = a.id "
-        "WHERE (v.media_type LIKE 'image/%' OR v.media_type = 'application/pdf') AND NOT EXISTS "
-        "(SELECT 1 FROM trace_index t WHERE t.asset_id = a.id AND t.asset_version = v.version)",
-    )
-    for asset_id, version in missing:
-        if progress is not None:
-            progress(f"indexing {asset_id} version {version}")
-        try:
-            pages = asset_pages(vault, asset_id, version)
-            entries = [
-                index_entry(_entry_key(asset_id, version, p.number), p.pixels) for p in pages
-            ]
-        except (InvalidInputError, WatermarkError):
-            continue
-        with vault.transaction() as conn:
-            for page, entry in zip(pages, entries, strict=True):
-                conn.execute(
-                    "INSERT OR REPLACE INTO trace_index (asset_id, asset_version, page, entry) "
-                    "VALUES (?,?,?,?)",
-                    (asset_id, version, page.number, entry.to_bytes()),
-                )
-            vault.audit.append("trace.index", asset_id, reason=f"version {version}")
-    index = AssetIndex()
-    for (blob,) in query(vault.conn, "SELECT entry FROM trace_index"):
-        index.add_entry(IndexEntry.from_bytes(bytes(blob)))
-    return index
+def odds_words(p: float) -> str:
+    """'1 in 980,000': the chance, rounded to two significant figures."""
+    if p >= 0.5:
+        return "even or better"
+    if p <= 0.0:
+        return "1 in more than 10^300"
+    inverse = 1.0 / p
+    if inverse >= 1e12:
+        return f"1 in {inverse:.1e}".replace("e+", " x 10^")
+    digits = max(0, math.floor(math.log10(inverse)) - 1)
+    rounded = round(inverse / 10**digits) * 10**digits
+    return f"1 in {rounded:,.0f}"
 
 
 def trace_files(
-    vault: Vault, paths: list[Path], progress: Callable[[str], None] | None = None
+    vault: Vault,
+    paths: Sequence[Path],
+    progress: Callable[[str], None] | None = None,
+    combined: bool = False,
 ) -> list[SuspectReport]:
-    """Trace each suspect file; one audit event per suspect."""
+    """Trace each suspect file; one audit event per report.
+
+    With `combined`, the suspects are taken as copies of one leak and a further report tests
+    them together (their evidence added), which names a leaker none of them names alone.
+    """
     for path in paths:  # a FIFO or a device would block or never end: refused before anything
         require_regular_file(Path(path))
     index = build_index(vault, progress)
-    tracer = _Tracer(vault, index)
-    reports = []
-    for path in paths:
-        if progress is not None:
-            progress(f"tracing {path.name}")
-        report = tracer.trace_file(Path(path))
+    keys = _epoch_keys(vault)
+    try:
+        tracer = _Tracer(vault, index, keys)
+        reports = []
+        for path in paths:
+            if progress is not None:
+                progress(f"tracing {Path(path).name}")
+            reports.append(tracer.trace_file(Path(path)))
+        if combined and len(tracer.per_file) >= 2:
+            reports.append(tracer.combined([Path(p) for p in paths]))
+    finally:
+        for key in keys.values():
+            key[:] = bytes(len(key))
+    for report in reports:
         with vault.transaction():
             vault.audit.append(
                 "leak.trace",
-                report.asset_id or path.name,
+                report.asset_id or Path(report.suspect).name,
                 "success" if report.error is None else "failure",
-                f"{path.name}: {report.verdict}"
+                f"{Path(report.suspect).name}: {report.verdict}"
                 + (f"; accused {', '.join(report.accused)}" if report.accused else ""),
             )
-        reports.append(report)
     return reports
 
 
+def _epoch_keys(vault: Vault) -> dict[int, bytearray]:
+    """The watermark key of every key epoch that issued a share (each share is tested with the
+    key of its epoch: a removal of an owner or manager starts a new one)."""
+    epochs = [int(e) for (e,) in query(vault.conn, "SELECT DISTINCT key_epoch FROM shares")]
+    keys: dict[int, bytearray] = {}
+    for epoch in epochs or [vault.header.key_epoch]:
+        with watermark_key_for(vault, epoch) as key:
+            keys[epoch] = bytearray(key.value)
+    return keys
+
+
 class _Tracer:
-    def __init__(self, vault: Vault, index: AssetIndex) -> None:
+    def __init__(self, vault: Vault, index: AssetIndex, keys: dict[int, bytearray]) -> None:
         self._vault = vault
-        self._index = index
-        self._pages: dict[tuple[str, int], list[previews.Page]] = {}
+        self._keys = keys
+        self._epoch_of = {
+            int(mark): int(epoch)
+            for mark, epoch in query(vault.conn, "SELECT mark_number, key_epoch FROM shares")
+        }
+        self._search = Searcher(vault, index, tuple(bytes(k) for k in keys.values()))
+        self._names = {
+            p.id: p.name for p in parties.list_parties(vault, include_deleted=True, lookup=True)
+        }
+        self._titles: dict[str, str] = {}
+        self.per_file: list[list[Trial]] = []
 
     def trace_file(self, path: Path) -> SuspectReport:
         name = str(path)
         try:
             if path.stat().st_size > MAX_SUSPECT_BYTES:
                 raise InvalidInputError(f"{path.name} is larger than 512 MiB")
-            pictures = previews.iter_pages(path.read_bytes(), path.name)  # one page at a time
-            reports = [self._trace_picture(name, p.pixels) for p in pictures]
+            pictures = list(previews.iter_pages(path.read_bytes(), path.name))
         except InvalidInputError as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
         except OSError as exc:
             return SuspectReport(name, "unreadable", error=f"cannot read {path}: {exc.strerror}")
-        return min(reports, key=_strength)
-
-    def _trace_picture(self, name: str, pixels: previews.RGB) -> SuspectReport:
+        trials: list[Trial] = []
+        alignments: list[dict[str, float]] = []
+        considered: dict[tuple[str, int], Considered] = {}
+        blind: list[Share] = []
         try:
-            match = self._index.find(pixels)
+            for picture in pictures:
+                share = self._search.blind_share(picture.pixels)
+                if share is not None:
+                    blind.append(share)
+                found, aligned, seen = self._search.trials(picture.pixels)
+                trials += found
+                alignments += aligned
+                for c in seen:
+                    if (c.asset_id, c.page) not in considered or c.registered:
+                        considered[(c.asset_id, c.page)] = c
         except WatermarkError as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
-        if match is None:
-            return SuspectReport(name, "unknown asset")
-        asset_id, version, page = _parse_key(match.asset_key)
-        shares = [s for s in list_shares(self._vault, asset_id) if s.asset_version == version]
-        if not shares:
-            return SuspectReport(name, "no confident match", asset_id, page)
-        original = self._page(asset_id, version, page)
-        by_size: dict[tuple[int, int], list[Share]] = {}
-        for share in shares:  # each share is tested with the watermark key of its epoch
-            by_size.setdefault((share.max_side, share.key_epoch), []).append(share)
-        candidates: list[TraceCandidate] = []
-        alignment: dict[str, float] | None = None
-        for (max_side, epoch), group in by_size.items():
-            with watermark_key_for(self._vault, epoch) as key:
-                by_number = {s.mark_number: s for s in group}
-                result = trace_image(
-                    pixels,
-                    base_preview(original, max_side),
-                    key=bytes(key.value),
-                    payloads=list(by_number),
+        self.per_file.append(trials)
+        verdict = run_trials(trials, self._key_of)
+        return self._report(
+            name, verdict, alignments, list(considered.values()), blind, len(pictures)
+        )
+
+    def _key_of(self, payload: int) -> bytes:
+        return bytes(self._keys[self._epoch_of[payload]])
+
+    def combined(self, paths: list[Path]) -> SuspectReport:
+        trials = combine(self.per_file)
+        name = "combined: " + " + ".join(p.name for p in paths)
+        verdict = run_trials(trials, self._key_of)
+        return self._report(name, verdict, [], [], [], 0)
+
+    def _report(
+        self,
+        name: str,
+        verdict: Verdict,
+        alignments: list[dict[str, float]],
+        considered: list[Considered],
+        blind: list[Share],
+        pictures: int,
+    ) -> SuspectReport:
+        candidates = [self._candidate(f) for f in verdict.findings]
+        for share in blind:
+            if not any(c.share_id == share.id and c.p_false < NAMING_THRESHOLD for c in candidates):
+                candidates.append(
+                    TraceCandidate(
+                        share.party_id,
+                        share.id,
+                        0.0,
+                        min(1.0, BLIND_ODDS * pictures),
+                        self._names.get(share.party_id, share.party_id),
+                        share.asset_id,
+                        0,
+                        "blind payload",
+                        BLIND_ODDS,
+                    )
                 )
-                if result.registration is not None and alignment is None:
-                    alignment = {
-                        "inliers": float(result.registration.inliers),
-                        "correlation": round(result.registration.ecc_correlation, 4),
-                        "mirrored": float(result.registration.mirrored),
-                        "coverage": round(result.coverage, 4),
-                    }
-                for c in result.candidates:
-                    share = by_number[c.payload]
-                    p_false = min(1.0, c.p_false * len(by_size))
-                    candidates.append(TraceCandidate(share.party_id, share.id, c.score, p_false))
         candidates.sort(key=lambda c: (c.p_false, -c.score))
         accused = tuple(
             dict.fromkeys(c.party_id for c in candidates if c.p_false < NAMING_THRESHOLD)
         )
-        verdict = "identified" if accused else "no confident match"
-        return SuspectReport(name, verdict, asset_id, page, alignment, accused, tuple(candidates))
+        near = self._candidate(verdict.near_miss) if verdict.near_miss and not accused else None
+        best = verdict.findings[0] if verdict.findings else None
+        asset_id = candidates[0].asset_id if candidates else None
+        page = candidates[0].page if candidates and candidates[0].page else None
+        if asset_id is None and considered:
+            asset_id, page = considered[0].asset_id, considered[0].page
+        listed = tuple(
+            ConsideredAsset(c.asset_id, self._title(c.asset_id), c.page, c.shares, c.registered)
+            for c in considered
+        )
+        has_shares = bool(candidates) or any(c.shares for c in considered)
+        if accused:
+            state = "identified"
+        elif asset_id is None and not has_shares:
+            state = "unknown asset"
+        else:
+            state = "no confident match"
+        report = SuspectReport(
+            name,
+            state,
+            asset_id,
+            page,
+            alignments[best.trial] if best is not None and best.trial < len(alignments) else None,
+            accused,
+            tuple(candidates),
+            near_miss=near,
+            considered=listed,
+            tested=verdict.tested,
+        )
+        return _with_summary(report, self._names)
 
-    def _page(self, asset_id: str, version: int, page: int) -> previews.RGB:
-        if (asset_id, version) not in self._pages:
-            self._pages[(asset_id, version)] = asset_pages(self._vault, asset_id, version)
-        return self._pages[(asset_id, version)][page - 1].pixels
+    def _candidate(self, finding: Finding) -> TraceCandidate:
+        share = self._search.share_of(finding.group, finding.payload)
+        ref = self._search.references[finding.group]
+        return TraceCandidate(
+            share.party_id,
+            share.id,
+            finding.score,
+            finding.p_false,
+            self._names.get(share.party_id, share.party_id),
+            ref.asset_id,
+            ref.page,
+            p_single=finding.p_single,
+        )
+
+    def _title(self, asset_id: str) -> str:
+        if asset_id not in self._titles:
+            rows = query(self._vault.conn, "SELECT title FROM assets WHERE id = ?", (asset_id,))
+            self._titles[asset_id] = str(rows[0][0]) if rows else asset_id
+        return self._titles[asset_id]
 
 
-def _strength(report: SuspectReport) -> tuple[int, float]:
-    order = {"identified": 0, "no confident match": 1, "unknown asset": 2, "unreadable": 3}
-    best = report.candidates[0].p_false if report.candidates else 1.0
-    return order[report.verdict], best
+def _with_summary(report: SuspectReport, names: dict[str, str]) -> SuspectReport:
+    if report.accused:
+        best = report.candidates[0]
+        who = ", ".join(names.get(p, p) for p in report.accused)
+        text = f"named {who}: odds {odds_words(best.p_false)} that an innocent recipient matches"
+        if best.method == "blind payload":
+            text += " (read from the blind payload)"
+    elif report.near_miss is not None:
+        miss = report.near_miss
+        text = (
+            f"likely {miss.party_name or miss.party_id}, not proven: odds "
+            f"{odds_words(miss.p_false)}; trace another copy"
+        )
+    elif report.verdict == "unknown asset":
+        text = "shows no asset in this vault"
+    elif not report.candidates:
+        text = "no previews of this asset were issued, so there is nobody to test"
+    else:
+        text = "no confident match: nobody scores clearly above chance"
+    return replace(report, summary=text)

@@ -1,0 +1,51 @@
+"""Finding the asset a suspect shows when it is framed, covered, mirrored or duplicated."""
+
+from __future__ import annotations
+
+import numpy as np
+from leaks import flip, near_duplicates, product_shot, stickers, story_frame
+
+from sealroom.crypto.watermark import AssetIndex, base_preview, embed_fingerprint, trace_image
+
+KEY = bytes(range(32))
+
+
+def test_a_crop_finds_the_asset_and_every_near_duplicate(
+    coffee: np.ndarray, chelsea: np.ndarray
+) -> None:
+    index = AssetIndex()
+    index.add("coffee", coffee)
+    for number, variant in enumerate(near_duplicates(coffee, np.random.default_rng(1))):
+        index.add(f"coffee alt {number}", variant)
+    index.add("unrelated", chelsea)
+    h, w = coffee.shape[:2]
+    crop = np.ascontiguousarray(coffee[40 : 40 + int(h * 0.7), 90 : 90 + int(w * 0.7)])
+    keys = [m.asset_key for m in index.find_all(crop)]
+    assert {"coffee", "coffee alt 0", "coffee alt 1"} <= set(keys)
+    assert "unrelated" not in keys
+
+
+def test_a_plain_graphic_is_found_in_a_story_frame_and_under_stickers() -> None:
+    graphic = product_shot(5, 640)
+    index = AssetIndex()
+    index.add("bottle", graphic)
+    index.add("other bottle", np.ascontiguousarray(product_shot(6, 640)[:, ::-1]))
+    rng = np.random.default_rng(2)
+    framed = story_frame(graphic, rng)
+    covered = stickers(graphic, rng)
+    for suspect in (framed, covered):
+        found = index.find_all(suspect)
+        assert found and found[0].asset_key == "bottle"
+
+
+def test_a_mirrored_symmetric_graphic_is_traced_with_both_senses_counted() -> None:
+    graphic = base_preview(product_shot(7, 560))
+    payloads = list(range(500, 520))
+    marked = embed_fingerprint(graphic, key=KEY, payload=507)
+    result = trace_image(
+        flip(marked, np.random.default_rng(3)), graphic, key=KEY, payloads=payloads
+    )
+    assert result.accused == (507,)
+    assert result.registration is not None and result.registration.mirrored
+    # Both mirror senses fit a symmetric bottle; each was scored and counted in the odds.
+    assert result.tested >= 2 * len(payloads)

@@ -1,0 +1,52 @@
+"""The asset index for tracing is built at import and kept current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from skimage import data as samples
+
+from sealroom.crypto.watermark.index import ENTRY_MAGIC
+from sealroom.vault.assets import catalog as assets
+from sealroom.vault.media import decode as previews
+from sealroom.vault.protect.trace_index import build_index
+from sealroom.vault.session import Vault
+from sealroom.vault.store import query
+
+
+def _entries(vault: Vault) -> dict[tuple[str, int], bytes]:
+    rows = query(vault.conn, "SELECT asset_id, page, entry FROM trace_index")
+    return {(str(a), int(p)): bytes(e) for a, p, e in rows}
+
+
+def test_import_indexes_images_and_every_pdf_page(vault: Vault, tmp_path: Path) -> None:
+    photo = tmp_path / "photo.png"
+    Image.fromarray(samples.chelsea()).save(photo)
+    deck = tmp_path / "deck.pdf"
+    deck.write_bytes(previews.encode_pdf([samples.coffee(), samples.astronaut()]))
+    note = tmp_path / "note.txt"
+    note.write_text("not a picture")
+    image, pdf, text = (assets.import_file(vault, p) for p in (photo, deck, note))
+    entries = _entries(vault)
+    assert set(entries) == {(image.id, 1), (pdf.id, 1), (pdf.id, 2)}
+    assert all(e.startswith(ENTRY_MAGIC) for e in entries.values())
+    assert text.id not in {a for a, _ in entries}
+    before = vault.audit.size
+    index = build_index(vault)  # nothing left to index: no asset is read again
+    assert len(index) == 3 and vault.audit.size == before
+
+
+def test_entries_of_the_older_format_are_indexed_again(vault: Vault, tmp_path: Path) -> None:
+    photo = tmp_path / "photo.png"
+    Image.fromarray(samples.rocket()).save(photo)
+    asset = assets.import_file(vault, photo)
+    current = _entries(vault)[(asset.id, 1)]
+    older = b"SRIX1" + current[5:-256]  # the first format: no thumbnail
+    with vault.transaction() as conn:
+        conn.execute("UPDATE trace_index SET entry = ? WHERE asset_id = ?", (older, asset.id))
+    index = build_index(vault)
+    assert len(index) == 1 and index.entries[0].thumb is not None
+    assert _entries(vault)[(asset.id, 1)] == current
+    assert np.array_equal(index.entries[0].thumb, index.entries[0].thumb)
