@@ -16,7 +16,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -74,6 +74,29 @@ class Job:
 TaskFunction = Callable[..., Any]
 """Called on the vault thread as fn(vault, job, *args) (or fn(job, *args) for `opens` tasks)."""
 
+EVERYTHING = "*"
+"""A kind of record a screen may watch: any change at all (the audit log records every one)."""
+
+_F = TypeVar("_F", bound=TaskFunction)
+
+
+def changes(*kinds: str) -> Callable[[_F], _F]:
+    """Mark a task function as one that changes these kinds of records ("assets", "grants"...).
+
+    When such a task succeeds, the runner emits `vault_changed` with the kinds, and every
+    screen showing those records reads them again (see `SectionView.watches`)."""
+
+    def mark(fn: _F) -> _F:
+        fn.changes = frozenset(kinds)  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+def changes_of(fn: TaskFunction) -> frozenset[str]:
+    kinds = getattr(fn, "changes", None)
+    return kinds if isinstance(kinds, frozenset) else frozenset()
+
 
 class Task(QObject):
     """One call into the vault. Its public signals are delivered on the GUI thread."""
@@ -100,6 +123,11 @@ class Task(QObject):
         self.opens = False
         self.error_type: type[BaseException] | None = None
         """The class of the exception the call raised (the exception itself is not kept)."""
+        self.error_field: str | None = None
+        """The input the refusal is about (`InvalidInputError.field`), or None."""
+        self.origin: object | None = None
+        """Who submitted the task (a screen); it is told of its own changes by its callbacks,
+        so `vault_changed` names it and that screen does not read everything again."""
         self._result.connect(self._deliver_result)
         self._error.connect(self._deliver_error)
         self._progress.connect(self._deliver_progress)
@@ -128,6 +156,8 @@ class Task(QObject):
                 result = self.fn(vault, self.job, *self.args)
         except SealroomError as exc:
             self.error_type = type(exc)
+            field = getattr(exc, "field", None)
+            self.error_field = field if isinstance(field, str) else None
             self._error.emit(str(exc) or type(exc).__name__)
         except Exception as exc:  # a bug: one line for the person, the traceback in the log
             self.error_type = type(exc)
@@ -141,6 +171,9 @@ class Task(QObject):
     def _deliver_result(self, result: object) -> None:
         if self.current:
             self.done.emit(result)
+            kinds = changes_of(self.fn)
+            if kinds:
+                self.runner.vault_changed.emit(kinds, self.origin)
         self._finish()
 
     def _deliver_error(self, message: str) -> None:
@@ -187,6 +220,9 @@ class VaultRunner(QObject):
     """Owns the vault and the thread that uses it."""
 
     busy_changed = Signal(bool)
+    vault_changed = Signal(object, object)
+    """(kinds, origin) after a task that changed the vault succeeded: a frozenset of the kinds
+    of records it changed (see `changes`) and the task's `origin` (None if not set)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -40,7 +40,17 @@ class NotFoundError(SealroomError):
 
 
 class InvalidInputError(SealroomError):
-    """Input the person gave is not acceptable; the message says why."""
+    """Input the person gave is not acceptable; the message says why.
+
+    `field` names the input at fault, as the use-case's parameter is named (`title`,
+    `valid_until`, `party_ids`...), or None when no single input is. A form shows the message
+    under that field; the command line may name its own option for it. Messages never name a
+    command-line option themselves.
+    """
+
+    def __init__(self, message: str = "", *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class HistoryTamperedError(CorruptDataError):

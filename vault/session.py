@@ -110,9 +110,9 @@ class Vault:
         """Create a new vault with `user` as its first owner."""
         folder = Path(folder)
         if not user.strip():
-            raise InvalidInputError("the first user needs a name")
+            raise InvalidInputError("the first user needs a name", field="user")
         if folder.exists() and any(folder.iterdir()):
-            raise InvalidInputError(f"{folder} already exists and is not empty")
+            raise InvalidInputError(f"{folder} already exists and is not empty", field="folder")
         kdf = kdf or calibrate()
         check_new_params(kdf)  # before anything is written: weak parameters are refused
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -30,13 +30,15 @@ def list_users(vault: Vault) -> list[User]:
 
 def check_new_password(password: Password) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInputError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise InvalidInputError(
+            f"password must have at least {MIN_PASSWORD_LENGTH} characters", field="password"
+        )
 
 
 def _check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 64 or any(ch in name for ch in "\n\r\t"):
-        raise InvalidInputError("user name must be 1-64 characters on one line")
+        raise InvalidInputError("user name must be 1-64 characters on one line", field="name")
     return name
 
 
@@ -47,7 +49,7 @@ def add_user(
     name = _check_name(name)
     check_new_password(password)
     if any(existing == name for existing, _ in vault.header.users()):
-        raise InvalidInputError(f"there is already a user named '{name}'")
+        raise InvalidInputError(f"there is already a user named '{name}'", field="name")
     slot = seal_slot(
         vault.header.vault_id,
         name,

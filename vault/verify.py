@@ -11,11 +11,18 @@ from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.crypto.signing import verify as verify_signature
 from sealroom.vault import audit_heads, epochs, headertrust
 from sealroom.vault.audit import CHECKPOINT_EVERY, AuditEvent
-from sealroom.vault.errors import CorruptDataError
+from sealroom.vault.errors import Cancelled, CorruptDataError
 from sealroom.vault.session import Vault
 from sealroom.vault.store import DatabaseError, query
 
 SIGNING_ROLES = ("owner", "manager")
+
+
+def verify_steps(vault: Vault) -> int:
+    """How many steps `verify_vault` reports: two database checks, each blob, the audit log."""
+    if not vault.role.reads_content:
+        return 2
+    return 3 + int(query(vault.conn, "SELECT count(*) FROM blobs")[0][0])
 
 
 @dataclass
@@ -31,10 +38,23 @@ class VerifyReport:
         return not self.problems
 
 
-def verify_vault(vault: Vault, progress: Callable[[str], None] | None = None) -> VerifyReport:
-    """Report every problem found; an auditor's run checks the audit log only."""
+def verify_vault(
+    vault: Vault,
+    progress: Callable[[str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> VerifyReport:
+    """Report every problem found; an auditor's run checks the audit log only.
+
+    `progress` hears each step ("checking blob ..."); `cancelled` is asked before each one and
+    stops the check (`Cancelled`, nothing recorded) when it answers True."""
     report = VerifyReport(content_checked=vault.role.reads_content)
-    say = progress or (lambda _: None)
+    tell = progress or (lambda _: None)
+
+    def say(text: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("verification cancelled")
+        tell(text)
+
     schemas = ["main", "audit"] if report.content_checked else ["main"]
     for schema in schemas:
         say(f"checking database pages ({schema})")

@@ -8,8 +8,8 @@ the zone name it was given in, for display. The rules for input (`parse_when`):
 - `2026-03-01T09:00 Europe/Paris` or `2026-03-01T09:00[Europe/Paris]`: a wall-clock time in an
   IANA zone. A time that does not exist there (clocks jump forward) or happens twice (clocks go
   back) is refused with a message; give an offset instead.
-- `2026-03-01T09:00` without a zone: refused, unless the caller passes a zone (the CLI's
-  `--zone`). An embargo time read in the wrong zone is a leak, so we never guess for times.
+- `2026-03-01T09:00` without a zone: refused, unless the caller passes a zone (a default
+  the person chose). An embargo time read in the wrong zone is a leak, so we never guess for times.
 - `2026-03-01` (a date): the start of that day, or the end of it (23:59:59) for expiry-like
   fields, in the given zone or else in this computer's zone (`local_zone_name`).
 """
@@ -132,8 +132,19 @@ def parse_when(
     *,
     end_of_day: bool = False,
     what: str = "date",
+    field: str | None = None,
 ) -> When:
-    """Parse a date or date-time a person typed (see the module's rules). `what` names the field."""
+    """Parse a date or date-time a person typed (see the module's rules). `what` names the field
+    in messages; `field` is the input's name carried by the error (`InvalidInputError.field`)."""
+    try:
+        return _parse_when(text, zone, end_of_day, what)
+    except InvalidInputError as exc:
+        if field is None or exc.field is not None:
+            raise
+        raise InvalidInputError(str(exc), field=field) from None
+
+
+def _parse_when(text: str, zone: str | None, end_of_day: bool, what: str) -> When:
     raw = text.strip()
     if not raw:
         raise InvalidInputError(f"the {what} is empty")

@@ -5,6 +5,7 @@ Each item links to the screen and record it is about (`target`), so a card's row
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QBrush
 
 from sealroom.desktop.models.table import Column, RecordTableModel
 from sealroom.desktop.widgets.colours import WARNING
+from sealroom.vault.release.approvals import ReleaseRequest
 from sealroom.vault.reports.dashboard import Dashboard
 
 EMBARGOES = "embargoes"
@@ -20,6 +22,7 @@ EXPIRIES = "expiries"
 EXCEPTIONS = "exceptions"
 UNLOCKS = "unlocks"
 INCIDENTS = "incidents"
+APPROVALS = "approvals"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -45,8 +48,14 @@ def _days(days: int) -> str:
     return f"in {days} day{'s' if days != 1 else ''}"
 
 
-def items_of(board: Dashboard) -> list[Item]:
-    items: list[Item] = []
+def items_of(board: Dashboard, approvals: Sequence[ReleaseRequest] = ()) -> list[Item]:
+    items: list[Item] = [
+        Item(APPROVALS, f"approval:{r.id}", r.asset_title or r.asset_id,
+             f"asked {r.requested[:10]}", r.requested,
+             f"{r.requested_by} asked to release this secret asset; a second person approves",
+             "assets", r.asset_id, True)
+        for r in approvals
+    ]
     for e in board.embargoes:
         what = "launch" if e.kind == "campaign" else e.sensitivity or "asset"
         detail = f"{e.lifts_display} · {what}"

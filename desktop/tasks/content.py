@@ -17,12 +17,16 @@ from PySide6.QtGui import QImage
 from sealroom.desktop.models.assets import AssetListing
 from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
+from sealroom.desktop.tasks.changed import ASSETS, GRANTS, PARTIES, SHARES
 from sealroom.desktop.tasks.previews import Preview, render_preview
-from sealroom.desktop.workers import Job
+from sealroom.desktop.workers import Job, changes
 from sealroom.vault.assets import catalog as assets
+from sealroom.vault.assets import importing
+from sealroom.vault.assets.importing import ImportOptions
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.parties.directory import Party
 from sealroom.vault.session import Vault
+from sealroom.vault.when import parse_when
 
 TEXT_PREVIEW_BYTES = 64 * 1024
 
@@ -115,13 +119,45 @@ def _add_file(path: Path, files: list[tuple[Path, int]], skipped: list[str]) -> 
         files.append((path, size))
 
 
-def import_file(vault: Vault, job: Job, path: Path, done_before: int, total: int) -> assets.Asset:
+@dataclass(frozen=True)
+class ImportChoice:
+    """What the person chose for every file of an import, as typed."""
+
+    campaign_id: str | None
+    sensitivity: str
+    embargo: str
+    """An embargo as typed, or "" for the campaign's launch (if still ahead) or none."""
+    zone: str
+
+
+def check_import(vault: Vault, job: Job, choice: ImportChoice) -> ImportOptions:
+    """The options for each file of an import, refused here (by field) before any file is read."""
+    embargo = None
+    if choice.embargo.strip():
+        embargo = parse_when(choice.embargo, choice.zone, what="embargo", field="embargo_until")
+    options = ImportOptions(
+        campaign_id=choice.campaign_id, sensitivity=choice.sensitivity, embargo_until=embargo
+    )
+    importing.check_options(vault, options)
+    return options
+
+
+@changes(ASSETS)
+def import_file(
+    vault: Vault,
+    job: Job,
+    path: Path,
+    done_before: int,
+    total: int,
+    options: ImportOptions | None = None,
+) -> assets.Asset:
     """Import one file; progress counts bytes over the whole import (`total`)."""
     return assets.import_file(
         vault,
         path,
         progress=_ImportProgress(job, done_before, total),
         cancelled=job.cancelled,
+        options=options,
     )
 
 
@@ -139,6 +175,7 @@ def export_asset(vault: Vault, job: Job, asset_id: str, target: Path) -> Path:
     return assets.export_asset(vault, asset_id, target)
 
 
+@changes(ASSETS, GRANTS, SHARES)
 def delete_asset(vault: Vault, job: Job, asset_id: str) -> str:
     assets.delete_asset(vault, asset_id)
     return asset_id
@@ -187,6 +224,7 @@ class PartyFields:
     handle: str
 
 
+@changes(PARTIES)
 def save_party(vault: Vault, job: Job, party_id: str | None, fields: PartyFields) -> Party:
     if party_id is None:
         return parties.add_party(
@@ -208,6 +246,7 @@ def save_party(vault: Vault, job: Job, party_id: str | None, fields: PartyFields
     )
 
 
+@changes(PARTIES, GRANTS)
 def delete_party(vault: Vault, job: Job, party_id: str, reason: str) -> Party:
     return parties.delete_party(vault, party_id, reason)
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
 from sealroom.crypto.keyslots import Role
-from sealroom.desktop.workers import Job
+from sealroom.desktop.tasks.changed import SHARES
+from sealroom.desktop.workers import Job, changes
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.parties.directory import Party
@@ -79,6 +80,7 @@ class ShareFields:
     """An owner's written reason to issue although the outbound rule refuses."""
 
 
+@changes(SHARES)
 def create_share(vault: Vault, job: Job, fields: ShareFields) -> tuple[Share, list[Path]]:
     return shares.export_preview(
         vault,

@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 
 from sealroom.desktop.models.access_columns import AssetColumns
+from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS
 from sealroom.desktop.tasks.previews import Preview, render_preview
-from sealroom.desktop.workers import Job
+from sealroom.desktop.workers import Job, changes
 from sealroom.vault.access import grants
 from sealroom.vault.access.grants import Grant
 from sealroom.vault.agreements import contracts as agreements
@@ -35,8 +36,12 @@ from sealroom.vault.session import Vault
 from sealroom.vault.when import When, parse_when
 
 
-def _when(text: str, zone: str, what: str, end_of_day: bool = False) -> When | None:
-    return parse_when(text, zone, what=what, end_of_day=end_of_day) if text.strip() else None
+def _when(
+    text: str, zone: str, what: str, field: str, end_of_day: bool = False
+) -> When | None:
+    if not text.strip():
+        return None
+    return parse_when(text, zone, what=what, field=field, end_of_day=end_of_day)
 
 
 # -- what dialogs choose from -------------------------------------------------------------------
@@ -55,8 +60,18 @@ def choices(vault: Vault, job: Job) -> Choices:
 # -- dashboard ----------------------------------------------------------------------------------
 
 
-def build_dashboard(vault: Vault, job: Job) -> dashboard.Dashboard:
-    return dashboard.build_dashboard(vault)
+@dataclass(frozen=True)
+class DashboardData:
+    board: dashboard.Dashboard
+    approvals: list[release.ReleaseRequest]
+    """Releases of secret assets someone else asked for: this person may approve them."""
+
+
+def build_dashboard(vault: Vault, job: Job) -> DashboardData:
+    board = dashboard.build_dashboard(vault)
+    asked = release.list_release_requests(vault)
+    mine = vault.actor.user
+    return DashboardData(board, [r for r in asked if r.requested_by != mine])
 
 
 # -- campaigns ----------------------------------------------------------------------------------
@@ -76,10 +91,11 @@ class CampaignFields:
     notes: str
 
 
+@changes(CAMPAIGNS)
 def save_campaign(
     vault: Vault, job: Job, campaign_id: str | None, fields: CampaignFields
 ) -> Campaign:
-    launch = _when(fields.launch, fields.zone, "launch")
+    launch = _when(fields.launch, fields.zone, "launch", "launch")
     if campaign_id is None:
         return campaigns.add_campaign(
             vault, fields.name, fields.brand_id, launch, fields.influencer_ids, fields.notes
@@ -126,13 +142,15 @@ class AgreementFields:
     document: Path | None
 
 
+@changes(AGREEMENTS, GRANTS)
 def save_agreement(
     vault: Vault, job: Job, agreement_id: str | None, fields: AgreementFields
 ) -> Agreement:
-    effective = _when(fields.effective, fields.zone, "effective date")
-    expires = _when(fields.expires, fields.zone, "expiry", end_of_day=True)
+    effective = _when(fields.effective, fields.zone, "effective date", "effective")
+    expires = _when(fields.expires, fields.zone, "expiry", "expires", end_of_day=True)
     if effective is None:
-        effective = parse_when("", fields.zone, what="effective date")  # says it is empty
+        # says it is empty
+        effective = parse_when("", fields.zone, what="effective date", field="effective")
     if agreement_id is None:
         return agreements.add_agreement(
             vault,
@@ -165,6 +183,7 @@ def save_agreement(
     return saved
 
 
+@changes(AGREEMENTS, GRANTS)
 def set_agreement_status(
     vault: Vault, job: Job, agreement_id: str, status: str, reason: str
 ) -> Agreement:
@@ -233,8 +252,9 @@ class GrantFields:
     override_reason: str
 
 
+@changes(GRANTS)
 def grant_access(vault: Vault, job: Job, fields: GrantFields) -> Grant:
-    until = _when(fields.valid_until, fields.zone, "end date", end_of_day=True)
+    until = _when(fields.valid_until, fields.zone, "end date", "valid_until", end_of_day=True)
     return grants.grant_access(
         vault,
         fields.party_id,
@@ -246,6 +266,7 @@ def grant_access(vault: Vault, job: Job, fields: GrantFields) -> Grant:
     )
 
 
+@changes(GRANTS)
 def revoke_grant(vault: Vault, job: Job, grant_id: str, reason: str) -> Grant:
     return grants.revoke_grant(vault, grant_id, reason)
 
@@ -264,6 +285,7 @@ class AssetFields:
     zone: str
 
 
+@changes(ASSETS)
 def save_asset(vault: Vault, job: Job, asset_id: str, fields: AssetFields) -> Asset:
     return asset_details.edit_asset(
         vault,
@@ -272,7 +294,7 @@ def save_asset(vault: Vault, job: Job, asset_id: str, fields: AssetFields) -> As
         campaign_id=fields.campaign_id,
         clear_campaign=fields.campaign_id is None,
         sensitivity=fields.sensitivity,
-        embargo_until=_when(fields.embargo, fields.zone, "embargo"),
+        embargo_until=_when(fields.embargo, fields.zone, "embargo", "embargo_until"),
         tags=fields.tags,
     )
 
@@ -285,6 +307,7 @@ class Released:
     """Someone else asked for this release: the person may approve it (nothing was done)."""
 
 
+@changes(ASSETS)
 def release_asset(vault: Vault, job: Job, asset_id: str, approve: bool) -> Released:
     """Lift the embargo (the vault runs the release guard; secret assets need a second person).
 

@@ -31,6 +31,7 @@ from sealroom.desktop.models.access import (
 )
 from sealroom.desktop.models.access_columns import AssetColumns, Target
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES
 from sealroom.desktop.views.grant_dialog import GrantDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
@@ -66,6 +67,7 @@ def _swatch(colour: QColor, text: str) -> QLabel:
 
 class AccessView(TableSection):
     title = "Access"
+    watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
     can_delete = True
     split = (74, 26)
     empty_text = (
@@ -82,7 +84,7 @@ class AccessView(TableSection):
         for key, label in MODES:
             self.mode.addItem(label, key)
         self.mode.setToolTip("Show campaigns or assets across")
-        self.mode.currentIndexChanged.connect(self._rebuild)
+        self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.toolbar.insertWidget(1, self.mode)
         self.campaign_filter = QComboBox()
         self.campaign_filter.setToolTip("Show the assets of one campaign")
@@ -91,11 +93,21 @@ class AccessView(TableSection):
         self.campaign_filter.currentIndexChanged.connect(self._rebuild)
         self.campaign_filter.hide()
         self.toolbar.insertWidget(2, self.campaign_filter)
+        self.mode_note = QLabel("No campaigns yet, so the assets are shown")
+        self.mode_note.setObjectName("muted")
+        self.mode_note.setToolTip(
+            "Access is granted per campaign or per asset. This vault has no campaign yet; "
+            "once it has one, the matrix shows campaigns again (switch with the list on the left)."
+        )
+        self.mode_note.hide()
+        self.toolbar.insertWidget(3, self.mode_note)
+        self._assets_chosen_for_me = False
+        """The matrix switched to assets by itself (no campaigns), not by the person."""
         legend = ((GRANTED_BACKGROUND, "granted"),
                   (INHERITED_BACKGROUND, "through its campaign"),
                   (EXCEPTION_BACKGROUND, "exception: no NDA covers it"))
         for n, (colour, text) in enumerate(legend):
-            self.toolbar.insertWidget(3 + n, _swatch(colour, text))
+            self.toolbar.insertWidget(4 + n, _swatch(colour, text))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -147,6 +159,26 @@ class AccessView(TableSection):
     def _loaded(self, data: work_tasks.AccessData) -> None:
         self.data = data
         self._fill_campaign_filter(data.campaigns)
+        self._choose_mode(bool(data.campaigns))
+        self._rebuild()
+
+    def _choose_mode(self, has_campaigns: bool) -> None:
+        """Without campaigns the matrix shows assets, and says why; with the first campaign it
+        goes back to campaigns, unless the person chose assets themselves."""
+        mode = str(self.mode.currentData())
+        wanted = mode
+        if not has_campaigns and mode == "campaign":
+            wanted, self._assets_chosen_for_me = "asset", True
+        elif has_campaigns and self._assets_chosen_for_me:
+            wanted, self._assets_chosen_for_me = "campaign", False
+        if wanted != mode:
+            with QSignalBlocker(self.mode):
+                self.mode.setCurrentIndex(self.mode.findData(wanted))
+        self.mode_note.setVisible(self._assets_chosen_for_me)
+
+    def _mode_chosen(self, *args: object) -> None:
+        self._assets_chosen_for_me = False
+        self.mode_note.hide()
         self._rebuild()
 
     def _fill_campaign_filter(self, campaigns: list[Campaign]) -> None:
@@ -299,6 +331,7 @@ class AccessView(TableSection):
             return
         party, target, _ = found
         self.dialog = GrantDialog(self.ctx.runner, party, target, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._granted)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

@@ -77,19 +77,17 @@ class AgreementDialog(RecordDialog):
         self.form.add("S&cope", self.scope)
         self.form.add("N&otes", self.notes)
         self.form.add("&Document", document_row)
-        self.fields_by_word = [
-            ("expir", self.expires),
-            ("effective", self.effective),
-            ("survival", self.survival),
-            ("kind", self.kind),
-            ("status", self.status),
-            ("title", self.title_field),
-            ("part", self.parties),
-            ("campaign", self.scope),
-            ("document", document_row),
-            ("cannot read", document_row),
-            ("zone", self.effective),
-        ]
+        self.fields = {
+            "expires": self.expires,
+            "effective": self.effective,
+            "survival_days": self.survival,
+            "kind": self.kind,
+            "status": self.status,
+            "title": self.title_field,
+            "party_ids": self.parties,
+            "campaign_ids": self.scope,
+            "document": document_row,
+        }
         if a is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind)))
             self.effective.setText(a.effective_display)

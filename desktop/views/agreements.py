@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QVBoxLayout
 
 from sealroom.desktop.models.agreements import AgreementsModel, kind_label
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, CAMPAIGNS, PARTIES
 from sealroom.desktop.tasks.previews import Preview
 from sealroom.desktop.views.agreement_dialog import AgreementDialog
 from sealroom.desktop.views.asset_preview import PreviewLabel
@@ -26,6 +27,7 @@ DOCUMENT_SIZE = QSize(900, 900)
 
 class AgreementsView(TableSection):
     title = "Agreements"
+    watches = frozenset({AGREEMENTS, CAMPAIGNS, PARTIES})
     new_label = "Record an agreement…"
     empty_text = (
         "No agreements yet.\n\nRecord NDAs, sponsorships, licences and talent agreements "
@@ -144,6 +146,7 @@ class AgreementsView(TableSection):
 
     def _open_dialog(self, agreement: Agreement | None) -> None:
         self.dialog = AgreementDialog(self.ctx.runner, agreement, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._saved)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

@@ -38,15 +38,13 @@ class AssetDialog(RecordDialog):
         self.form.add("&Sensitivity", self.sensitivity)
         self.form.add("Ta&gs", self.tags)
         self.form.add("&Embargo until", self.embargo)
-        self.fields_by_word = [
-            ("embargo", self.embargo),
-            ("zone", self.embargo),
-            ("sensitivity", self.sensitivity),
-            ("secret", self.sensitivity),
-            ("tag", self.tags),
-            ("campaign", self.campaign),
-            ("title", self.title_field),
-        ]
+        self.fields = {
+            "embargo_until": self.embargo,
+            "sensitivity": self.sensitivity,
+            "tags": self.tags,
+            "campaign_id": self.campaign,
+            "title": self.title_field,
+        }
         self.load_choices(work_tasks.choices)
 
     def fill(self, choices: Any) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.workers import Task, VaultRunner
 from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.assets.importing import ImportOptions
 from sealroom.vault.units import human_size
 
 
@@ -44,6 +45,9 @@ class ImportPanel(QFrame):
         row.addWidget(self.bar, 3)
         row.addWidget(self.cancel_button)
         self._task: Task | None = None
+        self._options: ImportOptions | None = None
+        self.origin: object | None = None
+        """The screen showing the imported assets (see `Task.origin`)."""
         self._files: list[tuple[Path, int]] = []
         self._problems: list[str] = []
         self._reset()
@@ -52,11 +56,13 @@ class ImportPanel(QFrame):
     def running(self) -> bool:
         return self._task is not None
 
-    def start(self, paths: list[Path]) -> bool:
-        """Begin importing `paths` (files and folders); False if an import is already running."""
+    def start(self, paths: list[Path], options: ImportOptions | None = None) -> bool:
+        """Begin importing `paths` (files and folders), each file with `options`; False if an
+        import is already running."""
         if self.running or not paths:
             return False
         self._reset()
+        self._options = options
         self.label.setText("Looking for files…")
         self.bar.setRange(0, 0)
         self.show()
@@ -101,7 +107,10 @@ class ImportPanel(QFrame):
             return
         path = self._files[self._index][0]
         self.label.setText(f"Encrypting {path.name} ({self._index + 1} of {len(self._files)})")
-        task = self.runner.submit(tasks.import_file, path, self._done_bytes, self._total)
+        task = self.runner.submit(
+            tasks.import_file, path, self._done_bytes, self._total, self._options
+        )
+        task.origin = self.origin
         task.progressed.connect(self._progressed)
         task.done.connect(self._file_done)
         task.failed.connect(self._file_failed)

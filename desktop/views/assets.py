@@ -19,16 +19,20 @@ from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
 from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import ASSETS, CAMPAIGNS
 from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
 from sealroom.desktop.views.asset_preview import RENDER_SIZE, AssetDetail
+from sealroom.desktop.views.import_dialog import ImportDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.vault.assets.catalog import Asset
+from sealroom.vault.assets.importing import ImportOptions
 
 
 class AssetsView(TableSection):
     title = "Assets"
+    watches = frozenset({ASSETS, CAMPAIGNS})
     new_label = "Import files…"
     can_delete = True
     split = (66, 34)
@@ -73,6 +77,7 @@ class AssetsView(TableSection):
         self.add_button("Import files…", self.new_item, "Import files (Ctrl+N)")
 
         self.importer = ImportPanel(ctx.runner)
+        self.importer.origin = self
         self.importer.imported.connect(self._imported)
         self.importer.finished.connect(self._import_finished)
         page = self.layout()
@@ -85,6 +90,7 @@ class AssetsView(TableSection):
         self.asset_detail.edit_wanted.connect(self.open_item)
         self.asset_detail.release_wanted.connect(self.release)
         self.dialog: AssetDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         holder = QVBoxLayout(self.detail)
         holder.setContentsMargins(0, 0, 0, 0)
         holder.addWidget(self.asset_detail)
@@ -98,6 +104,8 @@ class AssetsView(TableSection):
     def clear(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
+        if self.import_dialog is not None:
+            self.import_dialog.reject()
         self.importer.abandon()
         self.assets.close_listing()
         self.asset_detail.clear()
@@ -166,6 +174,7 @@ class AssetsView(TableSection):
         if asset is None:
             return
         self.dialog = AssetDialog(self.ctx.runner, asset, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._changed)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()
@@ -227,8 +236,26 @@ class AssetsView(TableSection):
         return self.importer.running
 
     def import_paths(self, paths: list[Path]) -> None:
-        if paths and not self.importer.start(paths):
+        """Ask for the campaign, sensitivity and embargo of the files, then import them."""
+        if not paths:
+            return
+        if self.importer.running:
             self.ctx.messages.show_error("An import is already running; wait or cancel it first")
+            return
+        if self.import_dialog is not None:
+            self.import_dialog.reject()
+        self.import_dialog = ImportDialog(self.ctx.runner, paths, self.ctx.window)
+        self.import_dialog.saved.connect(self._import_chosen)
+        self.import_dialog.finished.connect(self._import_dialog_closed)
+        self.import_dialog.open()
+
+    def _import_chosen(self, options: ImportOptions) -> None:
+        dialog = self.import_dialog
+        if dialog is not None and not self.importer.start(dialog.paths, options):
+            self.ctx.messages.show_error("An import is already running; wait or cancel it first")
+
+    def _import_dialog_closed(self, result: int) -> None:
+        self.import_dialog = None
 
     def _imported(self, asset: Asset) -> None:
         self.assets.refresh_soon()

@@ -9,10 +9,13 @@ from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
+from sealroom.desktop.workers import EVERYTHING
 
 
 class AuditView(TableSection):
     title = "Audit log"
+    watches = frozenset({EVERYTHING})
+    """Every change is an event in the log."""
     empty_text = "The audit log is empty."
     split = (74, 26)
 

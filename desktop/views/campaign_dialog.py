@@ -32,13 +32,12 @@ class CampaignDialog(RecordDialog):
         self.form.add("&Launch", self.launch)
         self.form.add("&Influencers", self.influencers)
         self.form.add("N&otes", self.notes)
-        self.fields_by_word = [
-            ("launch", self.launch),
-            ("zone", self.launch),
-            ("brand", self.brand),
-            ("influencer", self.influencers),
-            ("name", self.name),
-        ]
+        self.fields = {
+            "launch": self.launch,
+            "brand_id": self.brand,
+            "influencer_ids": self.influencers,
+            "name": self.name,
+        }
         self.load_choices(work_tasks.choices)
 
     def fill(self, choices: Any) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout
 from sealroom.desktop.models.campaigns import CampaignsModel, launch_ahead
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import ASSETS, CAMPAIGNS, PARTIES
 from sealroom.desktop.views.campaign_dialog import CampaignDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
@@ -16,6 +17,7 @@ from sealroom.vault.parties.campaigns import Campaign
 
 class CampaignsView(TableSection):
     title = "Campaigns"
+    watches = frozenset({ASSETS, CAMPAIGNS, PARTIES})
     new_label = "New campaign…"
     empty_text = (
         "No campaigns yet.\n\nA campaign groups a brand's launch, its influencers, assets and "
@@ -100,6 +102,7 @@ class CampaignsView(TableSection):
 
     def _open_dialog(self, campaign: Campaign | None) -> None:
         self.dialog = CampaignDialog(self.ctx.runner, campaign, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._saved)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sealroom.desktop.models.dashboard import (
+    APPROVALS,
     CARD_ROLE,
     EMBARGOES,
     EXCEPTIONS,
@@ -30,10 +31,13 @@ from sealroom.desktop.models.dashboard import (
 )
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE
 from sealroom.desktop.tasks import work as work_tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES
 from sealroom.desktop.views.section import SectionContext, SectionView
-from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS, Dashboard
+from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS
 
 CARDS = (
+    (APPROVALS, "Waiting for your approval", "secret assets whose release needs a second person",
+     "Nothing waits for you."),
     (EMBARGOES, "Embargoes lifting", f"next {EMBARGO_DAYS} days, and overdue ones",
      "No embargo lifts soon."),
     (EXCEPTIONS, "Exceptions to the access rules",
@@ -46,13 +50,18 @@ CARDS = (
 )
 
 PLACES = {
-    EMBARGOES: (0, 0, 2),
-    EXCEPTIONS: (0, 1, 1),
-    EXPIRIES: (1, 1, 1),
-    UNLOCKS: (2, 0, 1),
-    INCIDENTS: (2, 1, 1),
+    APPROVALS: (0, 0, 1),
+    EMBARGOES: (1, 0, 2),
+    EXCEPTIONS: (1, 1, 1),
+    EXPIRIES: (2, 1, 1),
+    UNLOCKS: (3, 0, 1),
+    INCIDENTS: (3, 1, 1),
 }
 """(row, column, rows spanned) of each card."""
+WIDE = {APPROVALS}
+"""Cards across both columns."""
+HIDDEN_WHEN_EMPTY = {APPROVALS}
+"""Cards shown only when they hold something (approvals are rare and need a person)."""
 
 
 class Card(QFrame):
@@ -112,15 +121,18 @@ class Card(QFrame):
     def refresh(self) -> None:
         n = self.proxy.rowCount()
         self.count.setText(str(n))
-        self.setProperty("alert", n > 0 and self.card != EMBARGOES and self.card != EXPIRIES)
+        self.setProperty("alert", n > 0 and self.card not in (EMBARGOES, EXPIRIES, APPROVALS))
         for widget in (self, self.count):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         self.stack.setCurrentWidget(self.table if n else self.empty)
+        if self.card in HIDDEN_WHEN_EMPTY:
+            self.setVisible(n > 0)
 
 
 class DashboardView(SectionView):
     title = "Dashboard"
+    watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__(ctx)
@@ -143,7 +155,8 @@ class DashboardView(SectionView):
         for card, title, note, empty in CARDS:
             self.cards[card] = Card(self, card, title, note, empty)
             row, column, rows = PLACES[card]
-            grid.addWidget(self.cards[card], row, column, rows, 1)
+            grid.addWidget(self.cards[card], row, column, rows, 2 if card in WIDE else 1)
+            self.cards[card].refresh()
         inner = QWidget()
         inner.setObjectName("dashboardInner")
         inner.setLayout(grid)
@@ -161,8 +174,9 @@ class DashboardView(SectionView):
         super().load()
         self.run(work_tasks.build_dashboard, done=self._built)
 
-    def _built(self, board: Dashboard) -> None:
-        self.model.set_records(items_of(board))
+    def _built(self, data: work_tasks.DashboardData) -> None:
+        board = data.board
+        self.model.set_records(items_of(board, data.approvals))
         self.generated.setText(f"as of {board.generated[:16].replace('T', ' ')} UTC")
         for card in self.cards.values():
             card.refresh()

@@ -46,13 +46,11 @@ class GrantDialog(RecordDialog):
         self.form.add("&Until", self.until)
         self.reason_field = self.form.add("Override &reason", self.reason)
         self._show_reason(False)
-        self.fields_by_word = [
-            ("override", self.reason),
-            ("end", self.until),
-            ("date", self.until),
-            ("zone", self.until),
-            ("level", self.level),
-        ]
+        self.fields = {
+            "override_reason": self.reason,
+            "valid_until": self.until,
+            "level": self.level,
+        }
 
     def _show_reason(self, shown: bool) -> None:
         self.overriding = shown

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.sections import SECTIONS, Section
+from sealroom.desktop.views.vault_menu import VaultMenu
 from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import VaultRunner
 
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
             return
         self.messages.dismiss()
         self.stack.setCurrentWidget(view)
-        if not view.loaded:
+        if not view.loaded or view.stale:
             view.load()
         self._update_actions()
 
@@ -212,7 +213,11 @@ class MainWindow(QMainWindow):
         for action in (self.lock_action, self.prefs_action):
             vault_menu.addAction(action)
         vault_menu.addAction(self._action("&Open or create another vault…", self.other_vault))
+        self.vault_menu = VaultMenu(self, self.runner, self.messages)
         vault_menu.addSeparator()
+        vault_menu.addActions(self.vault_menu.actions())
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.vault_menu.about_action)
         vault_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
         for action in (self.new_action, self.delete_action, self.find_action, self.refresh_action):
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(view is not None)
         self.sidebar_action.setEnabled(view is not None)
         self.lock_action.setEnabled(self.runner.unlocked)
+        self.vault_menu.update(self.runner.unlocked)
 
     def new_item(self) -> None:
         if self.current_view is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout
 from sealroom.desktop.models.parties import PartiesModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.tasks.changed import AGREEMENTS, GRANTS, PARTIES
 from sealroom.desktop.views.party_dialog import PartyDialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
@@ -16,6 +17,8 @@ from sealroom.vault.parties.directory import Party
 
 class PartiesView(TableSection):
     title = "People & companies"
+    split = (70, 30)
+    watches = frozenset({AGREEMENTS, GRANTS, PARTIES})
     new_label = "Add a person or company…"
     can_delete = True
     empty_text = (
@@ -26,7 +29,7 @@ class PartiesView(TableSection):
     def __init__(self, ctx: SectionContext) -> None:
         self.parties = PartiesModel()
         super().__init__(ctx, self.parties)
-        self.set_column_widths({0: 190, 1: 90, 2: 210, 4: 130}, stretch=3)
+        self.set_column_widths({0: 180, 1: 90, 2: 180, 4: 130}, stretch=3)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.add_button("Add…", self.new_item, "Add a person or company (Ctrl+N)")
         self.facts = common.Facts(
@@ -95,6 +98,7 @@ class PartiesView(TableSection):
 
     def _open_dialog(self, party: Party | None) -> None:
         self.dialog = PartyDialog(self.ctx.runner, party, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._saved)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

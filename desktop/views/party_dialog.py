@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.widgets.forms import Form
-from sealroom.desktop.workers import VaultRunner
+from sealroom.desktop.workers import Task, VaultRunner
 from sealroom.vault.parties.directory import PARTY_KINDS, Party
 
 
@@ -57,12 +57,23 @@ class PartyDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText("Save" if party else "Add")
         save.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(self.form)
         column.addWidget(self.buttons)
         self.form.clear_errors()
+        self.inputs: dict[str, QWidget] = {
+            "name": self.name,
+            "kind": self.kind,
+            "email": self.email,
+            "handle": self.handle,
+        }
+        """The widget of each input of the use-case, by the `field` its refusals name."""
+        self._task: Task | None = None
+        self.origin: object | None = None
+        """The screen that opened the dialog (see `RecordDialog.origin`)."""
 
     def fields(self) -> tasks.PartyFields:
         return tasks.PartyFields(
@@ -77,9 +88,10 @@ class PartyDialog(QDialog):
         self.form.clear_errors()
         self.buttons.setEnabled(False)
         party_id = self.party.id if self.party else None
-        task = self.runner.submit(tasks.save_party, party_id, self.fields())
-        task.done.connect(self._saved)
-        task.failed.connect(self._failed)
+        self._task = self.runner.submit(tasks.save_party, party_id, self.fields())
+        self._task.origin = self.origin
+        self._task.done.connect(self._saved)
+        self._task.failed.connect(self._failed)
 
     def _saved(self, party: Party) -> None:
         self.buttons.setEnabled(True)
@@ -88,17 +100,5 @@ class PartyDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)
-        self.form.set_error(self._field_named_in(message), message)
-
-    def _field_named_in(self, message: str) -> QWidget | None:
-        """The field a use-case's message is about, so it appears under that field."""
-        text = message.casefold()
-        for word, field in (
-            ("handle", self.handle),
-            ("email", self.email),
-            ("kind", self.kind),
-            ("name", self.name),
-        ):
-            if word in text:
-                return field
-        return None
+        field = self._task.error_field if self._task is not None else None
+        self.form.set_error(self.inputs.get(field) if field else None, message)

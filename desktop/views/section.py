@@ -37,7 +37,11 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
 from sealroom.desktop.widgets.forms import MessageBar
-from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
+from sealroom.desktop.workers import EVERYTHING, Task, TaskFunction, VaultRunner
+
+FIT_ROWS = 200
+"""Rows looked at to size a column to its content (cheap for any size of table)."""
+MAX_COLUMN_WIDTH = 320
 
 
 @dataclass
@@ -66,18 +70,36 @@ class SectionView(QWidget):
     new_label = ""
     """Text of the screen's Ctrl+N action; empty when the screen creates nothing."""
     can_delete = False
+    watches: frozenset[str] = frozenset()
+    """The kinds of records the screen shows (`tasks.changed`); when a task elsewhere changes
+    one of them, the screen reads its records again: at once if showing, else when shown."""
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.loaded = False
+        self.stale = False
+        """Loaded, but the vault changed since: `load` again before the screen is shown."""
+        ctx.runner.vault_changed.connect(self._vault_changed)
 
     def load(self) -> None:
         self.loaded = True
+        self.stale = False
+
+    def _vault_changed(self, kinds: frozenset[str], origin: object) -> None:
+        if origin is self or not self.loaded:
+            return
+        if EVERYTHING not in self.watches and not kinds & self.watches:
+            return
+        if self.isVisible():
+            self.load()
+        else:
+            self.stale = True
 
     def clear(self) -> None:
         """Drop everything read from the vault (the vault is locking)."""
         self.loaded = False
+        self.stale = False
 
     def new_item(self) -> None:
         """Ctrl+N."""
@@ -107,6 +129,7 @@ class SectionView(QWidget):
     ) -> Task:
         """Run a vault call; its result and errors come back to bound methods of this view."""
         task = self.ctx.runner.submit(fn, *args)
+        task.origin = self
         task.done.connect(done)
         task.failed.connect(failed or self.show_error)
         return task
@@ -217,12 +240,35 @@ class TableSection(SectionView):
         self._update_empty()
 
     def set_column_widths(self, widths: dict[int, int], stretch: int) -> None:
-        """Fixed starting widths (cheap for any number of rows) and one column that stretches."""
+        """Starting widths and one column that stretches. A table of records read whole (not
+        paged) then sizes its columns to their content once loaded (`fit_columns`)."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self._stretch_column = stretch
+        if isinstance(self.model, RecordTableModel):
+            self.model.modelReset.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """The stretching column keeps at least the width of its header and content (the first
+        rows, up to MAX_COLUMN_WIDTH): a scroll bar rather than a sliver."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_ROWS)
+        stretch = getattr(self, "_stretch_column", -1)
+        if stretch < 0:
+            return
+        used = sum(self.table.columnWidth(c) for c in range(self.proxy.columnCount())
+                   if c != stretch and not self.table.isColumnHidden(c))
+        content = min(self.table.sizeHintForColumn(stretch), MAX_COLUMN_WIDTH)
+        needed = max(content, header.sectionSizeHint(stretch)) + 8
+        room = self.table.viewport().width() - used
+        if room >= needed:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(stretch, needed)
 
     def add_button(self, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
         button = QPushButton(text)

@@ -73,14 +73,13 @@ class ShareDialog(RecordDialog):
         self.form.add("Override &reason", self.reason)
         self.form.set_row_visible(self.reason, False)
         self.where = where
-        self.fields_by_word = [
-            ("override", self.reason),
-            ("exists", where),
-            ("cannot write", where),
-            ("side", self.max_side),
-            ("party", self.party),
-            ("asset", self.asset),
-        ]
+        self.fields = {
+            "out": where,
+            "max_side": self.max_side,
+            "party_id": self.party,
+            "asset_id": self.asset,
+            "override_reason": self.reason,
+        }
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout
 from sealroom.desktop.models.shares import SharesModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import protect as protect_tasks
+from sealroom.desktop.tasks.changed import ASSETS, PARTIES, SHARES
 from sealroom.desktop.tasks.protect import ShareChoices, SharePreview, SharesData
 from sealroom.desktop.views.asset_preview import PreviewLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
@@ -22,6 +23,7 @@ PREVIEW_SIZE = QSize(900, 900)
 
 class SharesView(TableSection):
     title = "Shares"
+    watches = frozenset({ASSETS, PARTIES, SHARES})
     new_label = "Share a watermarked preview…"
     empty_text = (
         "No shares yet.\n\nA share is a preview of an asset made for one recipient: a visible "
@@ -97,6 +99,7 @@ class SharesView(TableSection):
         if not self.loaded or self.dialog is not None:
             return
         self.dialog = ShareDialog(self.ctx.runner, choices, self.ctx.window)
+        self.dialog.origin = self
         self.dialog.saved.connect(self._shared)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

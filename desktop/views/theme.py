@@ -81,7 +81,8 @@ class Theme(QObject):
         name = "dark" if self.dark else "light"
         self.app.setPalette(_palette(DARK if self.dark else LIGHT))
         sheet = resources.files("sealroom.resources").joinpath("themes", f"{name}.qss")
-        text = sheet.read_text(encoding="utf-8")
+        icons = resources.files("sealroom.resources").joinpath("icons")
+        text = sheet.read_text(encoding="utf-8").replace("@icons/", f"{icons}/")
         if self.app.styleSheet() != text:  # re-polishing every widget is not free
             self.app.setStyleSheet(text)
         self.app.setProperty("theme", name)

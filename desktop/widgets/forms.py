@@ -73,6 +73,13 @@ class Form(QWidget):
         self._rows[field] = box
         return field
 
+    def focus_first(self) -> None:
+        """Put the focus in the first field a person can type in (after the form was busy)."""
+        for field in self._errors:
+            if field.isEnabled() and field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def set_row_visible(self, field: QWidget, visible: bool) -> None:
         self.layout_.setRowVisible(self._rows[field], visible)
 

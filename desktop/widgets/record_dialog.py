@@ -1,5 +1,6 @@
 """A create/edit dialog that saves through a vault call and shows the use-case's message under
-the field it is about. Subclasses build the form and say which words name which field."""
+the field it is about. Subclasses build the form and say which widget shows which of the
+use-case's inputs (`fields`); a refusal names its input in `InvalidInputError.field`."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(save_label)
         self.save_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter saves, even when Cancel has the focus
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.column = QVBoxLayout(self)
@@ -41,8 +44,12 @@ class RecordDialog(QDialog):
         self.column.addWidget(self.busy)
         self.column.addWidget(self.buttons)
         self.form.clear_errors()
-        self.fields_by_word: list[tuple[str, QWidget]] = []
-        """(word, field): a message containing the word is shown under the field; first wins."""
+        self.origin: object | None = None
+        """The screen that opened the dialog: it shows the saved record itself, so the
+        `vault_changed` the save causes does not make it read everything again."""
+        self.fields: dict[str, QWidget] = {}
+        """The widget of each input of the use-case, by the input's name (the `field` an
+        `InvalidInputError` carries); a refusal without a known field shows above the form."""
 
     def load_choices(self, fn: TaskFunction, *args: Any) -> None:
         """Fetch what the form offers (parties, campaigns) before it can be saved."""
@@ -54,6 +61,7 @@ class RecordDialog(QDialog):
     def _choices_loaded(self, choices: Any) -> None:
         self._set_busy(False)
         self.fill(choices)
+        self.form.focus_first()
 
     def fill(self, choices: Any) -> None:
         """Put the fetched choices into the form."""
@@ -67,6 +75,7 @@ class RecordDialog(QDialog):
         fn, args = self.save_call()
         self._set_busy(True)
         self._task: Task = self.runner.submit(fn, *args)
+        self._task.origin = self.origin
         self._task.done.connect(self._saved)
         self._task.failed.connect(self._failed)
 
@@ -79,21 +88,17 @@ class RecordDialog(QDialog):
         self._set_busy(False)
         task = getattr(self, "_task", None)
         if not self.handle_failure(message, task.error_type if task is not None else None):
-            self.form.set_error(self.field_named_in(message), message)
+            field = task.error_field if task is not None else None
+            self.form.set_error(self.fields.get(field) if field else None, message)
         self.adjustSize()  # room for the message
 
     def handle_failure(self, message: str, error_type: type[BaseException] | None) -> bool:
         """A subclass's own reaction to a refusal (True: handled)."""
         return False
 
-    def field_named_in(self, message: str) -> QWidget | None:
-        text = message.casefold()
-        for word, field in self.fields_by_word:
-            if word in text:
-                return field
-        return None
-
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.form.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
+        if not busy:
+            self.save_button.setDefault(True)

@@ -95,6 +95,19 @@ def drop_paths(target: QWidget, paths: list[Path]) -> None:
     assert drop.isAccepted()
 
 
+def accept_import(app: SealroomApp, view: QWidget, qtbot: QtBot) -> None:
+    """Import with the options the import dialog offers (it asks before every import)."""
+    from sealroom.desktop.views.assets import AssetsView
+
+    assert isinstance(view, AssetsView)
+    qtbot.waitUntil(lambda: view.import_dialog is not None, timeout=WAIT_MS)
+    dialog = view.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.isHidden, timeout=WAIT_MS)
+
+
 def make_image(
     path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (320, 200)
 ) -> Path:

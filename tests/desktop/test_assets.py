@@ -13,7 +13,7 @@ from sealroom.desktop.app import SealroomApp
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.widgets import forms as common
 
-from .conftest import WAIT_MS, drop_paths, make_image, make_pdf, press, wait_idle
+from .conftest import WAIT_MS, accept_import, drop_paths, make_image, make_pdf, press, wait_idle
 
 TEXT = "Caption draft: the launch is on Friday. #spring"
 
@@ -41,6 +41,7 @@ def select(view: AssetsView, title: str) -> None:
 def import_and_wait(app: SealroomApp, qtbot: QtBot, paths: list[Path], rows: int) -> AssetsView:
     view = assets_view(app)
     drop_paths(view.views.currentWidget(), paths)
+    accept_import(app, view, qtbot)
     qtbot.waitUntil(lambda: view.assets.rowCount() == rows, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not view.importer.running, timeout=WAIT_MS)
     wait_idle(app, qtbot)
@@ -130,6 +131,7 @@ def test_ctrl_n_imports_chosen_files(
     view = assets_view(unlocked)
     assert unlocked.window.new_action.text() == "Import files…"
     press(unlocked, qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    accept_import(unlocked, view, qtbot)
     qtbot.waitUntil(lambda: view.assets.rowCount() == 1, timeout=WAIT_MS)
     wait_idle(unlocked, qtbot)
 
@@ -157,6 +159,7 @@ def test_cancel_stops_the_file_in_progress_and_the_rest(
     before = sorted(p.name for p in blobs.rglob("*"))
     view = assets_view(unlocked)
     drop_paths(view.views.currentWidget(), [footage, samples / "brief.pdf"])
+    accept_import(unlocked, view, qtbot)
     qtbot.waitUntil(
         lambda: view.importer.isVisible() and view.importer.label.text().startswith("Encrypting"),
         timeout=WAIT_MS,

@@ -115,3 +115,24 @@ def test_search_filters_rows(unlocked: SealroomApp, qtbot: QtBot) -> None:
     view.search.clear()
     names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
     assert names == ["Ana Duarte", "Daily Glow", "Lumen Cosmetics"]
+
+
+def test_the_organisation_column_is_never_a_sliver(unlocked: SealroomApp, qtbot: QtBot) -> None:
+    from sealroom.desktop.tasks import content as tasks
+
+    fields = tasks.PartyFields(
+        "Ana Duarte", "influencer", "ana.duarte@studio-example.com",
+        "Northlight Talent Management International", "ana.duarte",
+    )
+    unlocked.runner.submit(tasks.save_party, None, fields)
+    wait_idle(unlocked, qtbot)
+    view = parties_view(unlocked, qtbot)
+    unlocked.window.resize(1000, 700)  # a narrow window: the table gets little width
+    view.load()
+    qtbot.waitUntil(lambda: view.parties.rowCount() == 1, timeout=WAIT_MS)
+    wait_idle(unlocked, qtbot)
+    header = view.table.horizontalHeader()
+    organisation = 3
+    assert view.parties.headerData(organisation, Qt.Orientation.Horizontal) == "Organisation"
+    assert view.table.columnWidth(organisation) >= header.sectionSizeHint(organisation)
+    assert view.table.columnWidth(organisation) >= view.table.sizeHintForColumn(organisation)

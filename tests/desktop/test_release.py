@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from sealroom.crypto.keyslots import Role
 from sealroom.desktop.app import SealroomApp
+from sealroom.desktop.models.dashboard import APPROVALS
 from sealroom.desktop.views.assets import AssetsView
+from sealroom.desktop.views.dashboard import DashboardView
 from sealroom.desktop.views.unlock import UnlockDialog
 from sealroom.desktop.widgets import forms as common
 from sealroom.vault import users
@@ -120,3 +122,33 @@ def test_a_secret_asset_needs_a_second_person(
     )
     released = view.assets.record_of(embargoed["secret"])
     assert released.released_by == "mira"
+
+
+def test_the_dashboard_shows_a_release_waiting_to_the_others_only(
+    app: SealroomApp, qtbot: QtBot, embargoed: dict[str, str]
+) -> None:
+    board = app.window.views["dashboard"]
+    assert isinstance(board, DashboardView)
+    approvals = board.cards[APPROVALS]
+    view = _assets(app, qtbot)
+    view.release(embargoed["secret"])  # the owner asks
+    _wait_idle(app, qtbot)
+    app.window.show_section("dashboard")
+    _wait_idle(app, qtbot)
+    assert board.model.count(APPROVALS) == 0 and approvals.isHidden()  # not to the requester
+
+    app.window.lock()
+    _unlock_as(app, qtbot, "mira", MANAGER_PASSWORD)
+    app.window.show_section("dashboard")
+    _wait_idle(app, qtbot)
+    assert app.window.current_view is board
+    assert approvals.isVisible() and approvals.count.text() == "1"
+    index = approvals.proxy.index(0, 0)
+    assert index.data() == "secret"
+    assert "owner asked to release" in index.data(Qt.ItemDataRole.ToolTipRole)
+    approvals.table.setCurrentIndex(index)
+    board.open_index(index)
+    _wait_idle(app, qtbot)
+    assets = app.window.current_view
+    assert isinstance(assets, AssetsView)
+    qtbot.waitUntil(lambda: assets.selected_keys() == [embargoed["secret"]], timeout=WAIT_MS)

@@ -279,9 +279,7 @@ def test_dashboard_exception_opens_the_access_cell(
     qtbot.waitUntil(dialog.isHidden, timeout=WAIT_MS)
     board = show(app, qtbot, "dashboard")
     assert isinstance(board, DashboardView)
-    board.load()
-    wait_idle(app, qtbot)
-    card = board.cards[EXCEPTIONS]
+    card = board.cards[EXCEPTIONS]  # shown without F5: the grant changed what it shows
     assert card.count.text() == "1"
     card.table.setCurrentIndex(card.proxy.index(0, 0))
     press(app, qtbot, Qt.Key.Key_Return, target=card.table)
@@ -365,7 +363,9 @@ def test_demo_button_builds_and_opens_the_demo(
     start = sealroom.dialog
     assert isinstance(start, StartDialog) and start.demo_button.isVisible()
     qtbot.mouseClick(start.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sealroom.runner.unlocked, timeout=WAIT_MS)
+    # Building the demo runs dozens of real use-cases (imports, previews, NDAs): longer than
+    # a single step may take on a busy machine.
+    qtbot.waitUntil(lambda: sealroom.runner.unlocked, timeout=6 * WAIT_MS)
     wait_idle(sealroom, qtbot)
     assert sealroom.runner.identity()[0] == "demo"
     assets_view = show(sealroom, qtbot, "assets")

@@ -113,18 +113,23 @@ def grant_access(
     if (asset_id is None) == (campaign_id is None):
         raise InvalidInputError("grant access to one asset or one campaign")
     if level not in GRANT_LEVELS:
-        raise InvalidInputError(f"access level must be one of: {', '.join(GRANT_LEVELS)}")
-    party = active_party(vault, party_id, "be granted access")
+        raise InvalidInputError(
+            f"access level must be one of: {', '.join(GRANT_LEVELS)}", field="level"
+        )
+    party = active_party(vault, party_id, "be granted access", "party_id")
     now = now_utc()
     start = valid_from or When(now, valid_until.zone if valid_until else "UTC")
     if valid_until is not None:
         if valid_until.utc <= start.utc:
             raise InvalidInputError(
                 f"the grant would end {valid_until.display()}, not after it starts "
-                f"{start.display()}; check the order of the dates"
+                f"{start.display()}; check the order of the dates",
+                field="valid_until",
             )
         if valid_until.utc <= now:
-            raise InvalidInputError(f"the end date {valid_until.display()} is already past")
+            raise InvalidInputError(
+                f"the end date {valid_until.display()} is already past", field="valid_until"
+            )
     index = CoverageIndex(vault, now)
     if asset_id is not None:
         coverage = index.for_asset(party.id, asset_id)
@@ -136,7 +141,8 @@ def grant_access(
     reason = (override_reason or "").strip()
     if reason and len(reason) < MIN_OVERRIDE_REASON:
         raise InvalidInputError(
-            f"write the override reason in a sentence (at least {MIN_OVERRIDE_REASON} characters)"
+            f"write the override reason in a sentence (at least {MIN_OVERRIDE_REASON} characters)",
+            field="override_reason",
         )
     target = f"{coverage.target_kind} {coverage.target_id}"
     if not coverage.covered:
@@ -195,7 +201,9 @@ def revoke_grant(vault: Vault, grant_id: str, reason: str) -> Grant:
     if grant.revoked:
         raise InvalidInputError(f"grant {grant_id} was already revoked on {grant.revoked[:10]}")
     if not reason.strip():
-        raise InvalidInputError("say why the grant is revoked (the audit log keeps the reason)")
+        raise InvalidInputError(
+            "say why the grant is revoked (the audit log keeps the reason)", field="reason"
+        )
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE grants SET revoked = ?, revoked_by = ?, revoke_reason = ? WHERE id = ?",
@@ -313,13 +321,16 @@ def _evaluate(grant: Grant, index: CoverageIndex, moment: str) -> Grant:
 def _check_agreement(vault: Vault, agreement_id: str, party_id: str, now: datetime) -> None:
     agreement = load_agreement(vault, agreement_id)
     if party_id not in agreement.party_ids:
-        raise InvalidInputError(f"agreement {agreement_id} is not with party {party_id}")
+        raise InvalidInputError(
+            f"agreement {agreement_id} is not with party {party_id}", field="agreement_id"
+        )
     if not agreement.in_force(now):
         status = agreement.status_at(now)
         if status == "signed":
             status = f"not in effect before {agreement.effective_display}"
         raise InvalidInputError(
-            f"agreement {agreement_id} is {status}; a grant is made under an agreement in force"
+            f"agreement {agreement_id} is {status}; a grant is made under an agreement in force",
+            field="agreement_id",
         )
 
 

@@ -69,16 +69,20 @@ def add_agreement(vault: Vault, new: NewAgreement) -> Agreement:
     """Record an agreement (and encrypt its document) in one transaction."""
     vault.require_content("add agreements")
     if new.kind not in AGREEMENT_KINDS:
-        raise InvalidInputError(f"agreement kind must be one of: {', '.join(AGREEMENT_KINDS)}")
+        raise InvalidInputError(
+            f"agreement kind must be one of: {', '.join(AGREEMENT_KINDS)}", field="kind"
+        )
     if new.status not in AGREEMENT_STATUSES:
-        raise InvalidInputError(f"status must be one of: {', '.join(AGREEMENT_STATUSES)}")
+        raise InvalidInputError(
+            f"status must be one of: {', '.join(AGREEMENT_STATUSES)}", field="status"
+        )
     if not new.title.strip():
-        raise InvalidInputError("an agreement needs a title")
+        raise InvalidInputError("an agreement needs a title", field="title")
     party_ids = tuple(dict.fromkeys(new.party_ids))
     if not party_ids:
-        raise InvalidInputError("an agreement needs at least one party")
+        raise InvalidInputError("an agreement needs at least one party", field="party_ids")
     for party_id in party_ids:
-        active_party(vault, party_id, "enter a new agreement")
+        active_party(vault, party_id, "enter a new agreement", "party_ids")
     check_dates(new.effective, new.expires)
     check_survival(new.survival_days)
     campaign_ids = tuple(dict.fromkeys(new.campaign_ids))
@@ -167,14 +171,17 @@ def set_status(vault: Vault, agreement_id: str, status: str, reason: str = "") -
     """Move an agreement along draft -> sent -> signed -> terminated (see `STATUS_CHANGES`)."""
     current = load_agreement(vault, agreement_id)
     if status not in AGREEMENT_STATUSES:
-        raise InvalidInputError(f"status must be one of: {', '.join(AGREEMENT_STATUSES)}")
+        raise InvalidInputError(
+            f"status must be one of: {', '.join(AGREEMENT_STATUSES)}", field="status"
+        )
     if status == current.status:
         return current
     allowed = STATUS_CHANGES[current.status]
     if status not in allowed:
         options = ", ".join(allowed) or "nothing (it is final)"
         raise InvalidInputError(
-            f"agreement {agreement_id} is {current.status}; it can become {options}"
+            f"agreement {agreement_id} is {current.status}; it can become {options}",
+            field="status",
         )
     terminated = stamp(now_utc()) if status == "terminated" else current.terminated
     with vault.transaction() as conn:
@@ -204,9 +211,9 @@ def edit_agreement(
     """Change the given fields; the lists, when given, replace the current ones."""
     current = load_agreement(vault, agreement_id)
     if title is not None and not title.strip():
-        raise InvalidInputError("an agreement needs a title")
+        raise InvalidInputError("an agreement needs a title", field="title")
     if expires is not None and clear_expiry:
-        raise InvalidInputError("give a new expiry or clear it, not both")
+        raise InvalidInputError("give a new expiry or clear it, not both", field="expires")
     zone = current.zone
     new_effective = effective or When.stored(current.effective, zone)
     new_expires = expires
@@ -314,7 +321,7 @@ def export_document(vault: Vault, agreement_id: str, out: Path) -> Path:
     if out.is_dir():
         out = out / (agreement.document_name or f"{agreement_id}.pdf")
     if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name")
+        raise InvalidInputError(f"{out} already exists; choose another name", field="out")
     partial = out.with_name(f".{out.name}.partial")
     try:
         with open(partial, "xb") as dst:
@@ -338,12 +345,12 @@ def _write_document(vault: Vault, path: Path) -> BlobRecord:
     try:
         src = open(path, "rb")  # noqa: SIM115 - closed by the with below
     except IsADirectoryError:
-        raise InvalidInputError(f"{path} is a folder, not a file") from None
+        raise InvalidInputError(f"{path} is a folder, not a file", field="document") from None
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInputError(f"cannot read {path}: {exc.strerror}", field="document") from None
     with src:
         if os.fstat(src.fileno()).st_size == 0:
-            raise InvalidInputError(f"{path} is empty (0 bytes)")
+            raise InvalidInputError(f"{path} is empty (0 bytes)", field="document")
         return vault.blobs.write(src)
 
 

@@ -224,14 +224,16 @@ def check_dates(effective: When, expires: When | None) -> None:
     if expires is not None and expires.utc <= effective.utc:
         raise InvalidInputError(
             f"the expiry {expires.display()} is not after the effective date "
-            f"{effective.display()}; check the order of the dates"
+            f"{effective.display()}; check the order of the dates",
+            field="expires",
         )
 
 
 def check_survival(days: int) -> None:
     if not 0 <= days <= MAX_SURVIVAL_DAYS:
         raise InvalidInputError(
-            f"the confidentiality survival period must be 0-{MAX_SURVIVAL_DAYS} days, not {days}"
+            f"the confidentiality survival period must be 0-{MAX_SURVIVAL_DAYS} days, not {days}",
+            field="survival_days",
         )
 
 

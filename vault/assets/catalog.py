@@ -203,7 +203,7 @@ def export_asset(
     if out.is_dir():
         out = out / original_name
     if out.exists():
-        raise InvalidInputError(f"{out} already exists; choose another name")
+        raise InvalidInputError(f"{out} already exists; choose another name", field="out")
     partial = out.with_name(f".{out.name}.partial")
     written = 0
     try:

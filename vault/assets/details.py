@@ -34,11 +34,11 @@ def edit_asset(
     new_title = current.title
     if title is not None:
         if not title.strip():
-            raise InvalidInputError("an asset needs a title")
+            raise InvalidInputError("an asset needs a title", field="title")
         new_title = title.strip()
     new_campaign = current.campaign_id
     if campaign_id is not None and clear_campaign:
-        raise InvalidInputError("give a campaign or clear it, not both")
+        raise InvalidInputError("give a campaign or clear it, not both", field="campaign_id")
     if campaign_id is not None:
         if not query(vault.conn, "SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)):
             raise NotFoundError(f"no campaign with id {campaign_id}")
@@ -51,17 +51,21 @@ def edit_asset(
         if current.sensitivity == "secret" and sensitivity != "secret" and current.embargoed:
             raise InvalidInputError(
                 f"{asset_id} is secret and under embargo; release it first "
-                "(a second owner or manager approves), then change its sensitivity"
+                "(a second owner or manager approves), then change its sensitivity",
+                field="sensitivity",
             )
         new_sensitivity = sensitivity
     new_embargo, new_zone = current.embargo_until, current.embargo_zone
     if embargo_until is not None:
         if current.released is not None:
             raise InvalidInputError(
-                f"{asset_id} was released on {current.released[:10]}; it cannot be embargoed again"
+                f"{asset_id} was released on {current.released[:10]}; it cannot be embargoed again",
+                field="embargo_until",
             )
         if embargo_until.utc <= now_utc():
-            raise InvalidInputError(f"the embargo time {embargo_until.display()} is in the past")
+            raise InvalidInputError(
+                f"the embargo time {embargo_until.display()} is in the past", field="embargo_until"
+            )
         new_embargo, new_zone = embargo_until.text, embargo_until.zone
     new_tags = current.tags if tags is None else clean_tags(list(tags))
     for name, old, new in (

@@ -166,6 +166,13 @@ def _plan(vault: Vault, options: ImportOptions) -> _Plan:
     return _Plan(options, None, _embargo_for(vault, options), clean_tags(options.tags))
 
 
+def check_options(vault: Vault, options: ImportOptions) -> None:
+    """Refuse options an import would refuse (campaign, sensitivity, embargo, tags), before any
+    file is read: a form asks for them once for a whole batch."""
+    vault.require_content("import assets")
+    _plan(vault, options)
+
+
 def add_version(vault: Vault, asset_id: str, path: Path, note: str = "") -> Asset:
     """Keep `path` as the next version of an asset; the earlier versions stay readable."""
     return import_files(vault, [path], ImportOptions(new_version_of=asset_id, note=note))[0]
@@ -193,13 +200,16 @@ def _embargo_for(vault: Vault, options: ImportOptions) -> When | None:
             (options.campaign_id,),
         )
         if not rows:
-            raise InvalidInputError(f"no campaign with id {options.campaign_id}")
+            raise InvalidInputError(
+                f"no campaign with id {options.campaign_id}", field="campaign_id"
+            )
         if rows[0][0]:
             launch = When.stored(rows[0][0], rows[0][1])
     if options.embargo_until is not None:
         if options.embargo_until.utc <= now:
             raise InvalidInputError(
-                f"the embargo time {options.embargo_until.display()} is in the past"
+                f"the embargo time {options.embargo_until.display()} is in the past",
+                field="embargo_until",
             )
         return options.embargo_until
     if launch is not None and launch.utc > now:

@@ -202,7 +202,9 @@ def load_versions(vault: Vault, asset_id: str) -> list[AssetVersion]:
 
 def check_sensitivity(sensitivity: str) -> str:
     if sensitivity not in SENSITIVITIES:
-        raise InvalidInputError(f"sensitivity must be one of: {', '.join(SENSITIVITIES)}")
+        raise InvalidInputError(
+            f"sensitivity must be one of: {', '.join(SENSITIVITIES)}", field="sensitivity"
+        )
     return sensitivity
 
 
@@ -214,6 +216,8 @@ def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if not text:
             continue
         if len(text) > 40 or any(ch in text for ch in "\n\r\t,\x1f"):
-            raise InvalidInputError(f"'{tag}' is not a tag (one word or phrase, up to 40 chars)")
+            raise InvalidInputError(
+                f"'{tag}' is not a tag (one word or phrase, up to 40 chars)", field="tags"
+            )
         cleaned.add(text)
     return tuple(sorted(cleaned))

@@ -106,19 +106,22 @@ def _a(kind: str) -> str:
 def _check_brand(vault: Vault, brand_id: str | None) -> Party | None:
     if brand_id is None:
         return None
-    brand = active_party(vault, brand_id, "be a campaign's brand")
+    brand = active_party(vault, brand_id, "be a campaign's brand", "brand_id")
     if brand.kind != "brand":
-        raise InvalidInputError(f"{brand.name} ({brand.id}) is {_a(brand.kind)}, not a brand")
+        raise InvalidInputError(
+            f"{brand.name} ({brand.id}) is {_a(brand.kind)}, not a brand", field="brand_id"
+        )
     return brand
 
 
 def _check_influencers(vault: Vault, influencer_ids: Sequence[str]) -> tuple[str, ...]:
     unique = tuple(dict.fromkeys(influencer_ids))
     for party_id in unique:
-        party = active_party(vault, party_id, "join a campaign")
+        party = active_party(vault, party_id, "join a campaign", "influencer_ids")
         if party.kind != "influencer":
             raise InvalidInputError(
-                f"{party.name} ({party.id}) is {_a(party.kind)}, not an influencer"
+                f"{party.name} ({party.id}) is {_a(party.kind)}, not an influencer",
+                field="influencer_ids",
             )
     return unique
 
@@ -133,7 +136,7 @@ def add_campaign(
 ) -> Campaign:
     vault.require_content("add campaigns")
     if not name.strip():
-        raise InvalidInputError("a campaign needs a name")
+        raise InvalidInputError("a campaign needs a name", field="name")
     _check_brand(vault, brand_id)
     influencers = _check_influencers(vault, influencer_ids)
     campaign_id = new_id("cmp")
@@ -178,9 +181,9 @@ def edit_campaign(
     """Change the given fields; `influencer_ids` replaces the list. Assets keep their embargo."""
     current = get_campaign(vault, campaign_id)
     if name is not None and not name.strip():
-        raise InvalidInputError("a campaign needs a name")
+        raise InvalidInputError("a campaign needs a name", field="name")
     if launch is not None and clear_launch:
-        raise InvalidInputError("give a new launch or clear it, not both")
+        raise InvalidInputError("give a new launch or clear it, not both", field="launch")
     _check_brand(vault, brand_id)
     influencers = None if influencer_ids is None else _check_influencers(vault, influencer_ids)
     changed: list[str] = []

@@ -53,18 +53,21 @@ def clean_handle(handle: str | None) -> str | None:
         return None
     if not _HANDLE.match(text):
         raise InvalidInputError(
-            f"'{handle}' is not a social-media handle (letters, digits, _ and . up to 30)"
+            f"'{handle}' is not a social-media handle (letters, digits, _ and . up to 30)",
+            field="handle",
         )
     return text
 
 
 def _clean(name: str | None, kind: str | None, email: str | None) -> None:
     if name is not None and not name.strip():
-        raise InvalidInputError("a party needs a name")
+        raise InvalidInputError("a party needs a name", field="name")
     if kind is not None and kind not in PARTY_KINDS:
-        raise InvalidInputError(f"party kind must be one of: {', '.join(PARTY_KINDS)}")
+        raise InvalidInputError(
+            f"party kind must be one of: {', '.join(PARTY_KINDS)}", field="kind"
+        )
     if email and not _EMAIL.match(email):
-        raise InvalidInputError(f"'{email}' is not an email address")
+        raise InvalidInputError(f"'{email}' is not an email address", field="email")
 
 
 def _check_handle_free(vault: Vault, handle: str | None, party_id: str | None) -> None:
@@ -76,7 +79,9 @@ def _check_handle_free(vault: Vault, handle: str | None, party_id: str | None) -
         (handle, party_id),
     )
     if rows:
-        raise InvalidInputError(f"@{handle} is already the handle of {rows[0][1]} ({rows[0][0]})")
+        raise InvalidInputError(
+            f"@{handle} is already the handle of {rows[0][1]} ({rows[0][0]})", field="handle"
+        )
 
 
 def add_party(
@@ -112,13 +117,17 @@ def get_party(vault: Vault, party_id: str) -> Party:
     return Party(*rows[0])
 
 
-def active_party(vault: Vault, party_id: str, purpose: str) -> Party:
-    """The party, refused if it was deleted; `purpose` completes 'a deleted party cannot ...'."""
+def active_party(
+    vault: Vault, party_id: str, purpose: str, field: str | None = None
+) -> Party:
+    """The party, refused if it was deleted; `purpose` completes 'a deleted party cannot ...';
+    `field` names the input that chose the party."""
     party = get_party(vault, party_id)
     if party.deleted:
         raise InvalidInputError(
             f"party {party.name} ({party.id}) was deleted on {party.deleted[:10]}; "
-            f"a deleted party cannot {purpose}"
+            f"a deleted party cannot {purpose}",
+            field=field,
         )
     return party
 
@@ -184,7 +193,9 @@ def delete_party(vault: Vault, party_id: str, reason: str) -> Party:
     if party.deleted:
         raise InvalidInputError(f"party {party.name} ({party.id}) is already deleted")
     if not reason.strip():
-        raise InvalidInputError("say why the party is deleted (the audit log keeps the reason)")
+        raise InvalidInputError(
+            "say why the party is deleted (the audit log keeps the reason)", field="reason"
+        )
     now = stamp(now_utc())
     open_grants = [
         row[0]

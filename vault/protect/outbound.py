@@ -113,7 +113,8 @@ def authorize_outbound(
     reason = " ".join((override_reason or "").split())
     if reason and len(reason) < MIN_OVERRIDE_REASON:
         raise InvalidInputError(
-            f"write the override reason in a sentence (at least {MIN_OVERRIDE_REASON} characters)"
+            f"write the override reason in a sentence (at least {MIN_OVERRIDE_REASON} characters)",
+            field="override_reason",
         )
     what = f"{kind} of {asset.id} for {party.name} ({party.id})"
     owner = vault.role is Role.OWNER

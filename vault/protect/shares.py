@@ -157,7 +157,8 @@ def asset_pages(vault: Vault, asset_id: str, version: int | None = None) -> list
     if not (asset.media_type.startswith("image/") or asset.media_type == "application/pdf"):
         raise InvalidInputError(
             f"asset {asset.id} is {asset.media_type}; watermarked previews are made of images "
-            "and PDFs"
+            "and PDFs",
+            field="asset_id",
         )
     data = assets.read_asset(vault, asset_id, version)
     return previews.decode_pages(data, f"asset {asset_id}")
@@ -199,7 +200,9 @@ def export_preview(
     override for an owner.
     """
     if max_side < MIN_MAX_SIDE:
-        raise InvalidInputError(f"--max-side must be at least {MIN_MAX_SIDE} pixels")
+        raise InvalidInputError(
+            f"the longest side must be at least {MIN_MAX_SIDE} pixels", field="max_side"
+        )
     outbound.authorize_outbound(
         vault, party_id, asset_id, override_reason=override_reason, visible_mark=visible
     )
@@ -232,7 +235,7 @@ def export_preview(
     targets = [target for target, _ in files]
     for target in targets:
         if target.exists():
-            raise InvalidInputError(f"{target} already exists; choose another name")
+            raise InvalidInputError(f"{target} already exists; choose another name", field="out")
     partials = [_write_partial(target, data) for target, data in files]
     try:
         with vault.transaction() as conn:
@@ -263,7 +266,7 @@ def _encode_outputs(out: Path, pages: list[previews.RGB], is_pdf: bool) -> list[
     elif suffix == ".png":
         encode = previews.encode_png
     else:
-        raise InvalidInputError(f"{out.name}: name the preview .png, .jpg or .pdf")
+        raise InvalidInputError(f"{out.name}: name the preview .png, .jpg or .pdf", field="out")
     if len(pages) == 1 and not is_pdf:
         return [(out, encode(pages[0]))]
     return [

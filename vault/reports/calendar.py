@@ -138,9 +138,11 @@ def export_calendar(
     """Write the calendar to `out`; return the number of events."""
     out = Path(out)
     if out.is_dir():
-        raise InvalidInputError(f"{out} is a folder; name the .ics file to write")
+        raise InvalidInputError(f"{out} is a folder; name the .ics file to write", field="out")
     if out.exists() and not _is_calendar(out):
-        raise InvalidInputError(f"{out} exists and is not a calendar; choose another name")
+        raise InvalidInputError(
+            f"{out} exists and is not a calendar; choose another name", field="out"
+        )
     events = calendar_events(vault, now, redact)
     data = render_calendar(events, now)
     partial = out.with_name(f".{out.name}.partial")
