@@ -2017,6 +2017,13 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     </message>
 </context>
 <context>
+    <name>Task</name>
+    <message>
+        <source>unexpected failure ({error})</source>
+        <translation>כשל לא צפוי ({error})</translation>
+    </message>
+</context>
+<context>
     <name>TraceModel</name>
     <message>
         <source>even or better</source>
@@ -2290,6 +2297,17 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>File</source>
         <translation>קובץ</translation>
+    </message>
+</context>
+<context>
+    <name>WhenField</name>
+    <message>
+        <source>{example}  (a date, or date and time in {zone})</source>
+        <translation>{example}  (תאריך, או תאריך ושעה באזור {zone})</translation>
+    </message>
+    <message>
+        <source>A date (2026-03-01), a date and time in this computer&apos;s zone ({zone}), or with a zone: 2026-03-01 09:00 Europe/Paris, 2026-03-01T09:00+01:00</source>
+        <translation>תאריך (2026-03-01), תאריך ושעה באזור הזמן של המחשב הזה ({zone}), או עם אזור זמן: 2026-03-01 09:00 Europe/Paris,‏ 2026-03-01T09:00+01:00</translation>
     </message>
 </context>
 </TS>
