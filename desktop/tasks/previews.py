@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from sealroom.desktop.i18n import translate
+
 PDF = "application/pdf"
 
 
@@ -42,7 +44,9 @@ def render_preview(asset_id: str, media_type: str, data: bytes, page: int, size:
         return _render_pdf(asset_id, data, page, size)
     image = QImage()
     if not image.loadFromData(data):
-        return Preview(asset_id, None, 0, 0, "This image could not be decoded")
+        return Preview(
+            asset_id, None, 0, 0, translate("Preview", "This image could not be decoded")
+        )
     return Preview(asset_id, _fit(image, size), 0, 1)
 
 
@@ -60,11 +64,12 @@ def _render_pdf(asset_id: str, data: bytes, page: int, size: QSize) -> Preview:
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError:
-        return Preview(asset_id, None, 0, 0, "This PDF could not be opened (damaged or encrypted)")
+        return Preview(asset_id, None, 0, 0, translate(
+            "Preview", "This PDF could not be opened (damaged or encrypted)"))
     try:
         pages = len(document)
         if pages == 0:
-            return Preview(asset_id, None, 0, 0, "This PDF has no pages")
+            return Preview(asset_id, None, 0, 0, translate("Preview", "This PDF has no pages"))
         page = max(0, min(page, pages - 1))
         pdf_page = document[page]
         width, height = pdf_page.get_size()
