@@ -56,8 +56,11 @@ def _days(days: int) -> str:
 def items_of(board: Dashboard, approvals: Sequence[ReleaseRequest] = ()) -> list[Item]:
     items: list[Item] = [
         Item(APPROVALS, f"approval:{r.id}", r.asset_title or r.asset_id,
-             f"asked {r.requested[:10]}", r.requested,
-             f"{r.requested_by} asked to release this secret asset; a second person approves",
+             translate("DashboardModel", "asked {date}").format(date=r.requested[:10]),
+             r.requested,
+             translate("DashboardModel",
+                       "{name} asked to release this secret asset; a second person approves"
+                       ).format(name=r.requested_by),
              "assets", r.asset_id, True)
         for r in approvals
     ]
@@ -81,9 +84,12 @@ def items_of(board: Dashboard, approvals: Sequence[ReleaseRequest] = ()) -> list
                           g.granted, g.exception_reason or "", "access",
                           f"{g.party_id}|{g.target_id}", True))
     for o in board.outbound_exceptions:
-        items.append(Item(EXCEPTIONS, o.id, f"{o.party_name} ← copy of {o.asset_title}",
-                          o.created[:10], o.created,
-                          f"owner override by {o.created_by}: {o.reason} · bypassed: {o.bypassed}",
+        title = translate("DashboardModel", "{recipient} ← copy of {asset}").format(
+            recipient=o.party_name, asset=o.asset_title)
+        detail = translate(
+            "DashboardModel", "owner override by {name}: {reason} · bypassed: {rules}"
+        ).format(name=o.created_by, reason=o.reason, rules=o.bypassed)
+        items.append(Item(EXCEPTIONS, o.id, title, o.created[:10], o.created, detail,
                           "shares", "", True))
     for f in board.failed_unlocks:
         who = translate("DashboardModel", "{user} on {device}").format(user=f.user, device=f.device)

@@ -55,12 +55,14 @@ class ShareDialog(RecordDialog):
         self.owner = data.owner
         if not data.owner:
             self.visible.setEnabled(False)
-            self.visible.setToolTip("Only an owner can share a preview without the visible mark")
+            self.visible.setToolTip(
+                self.tr("Only an owner can share a preview without the visible mark")
+            )
         self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(
+        self.reason.setPlaceholderText(self.tr(
             "Why this recipient may have it although the rule refuses "
             "(owners only; recorded as an exception and shown on the dashboard)"
-        )
+        ))
         self.reason.setMaximumHeight(70)
         self.overriding = False
         self.out = QLineEdit()
@@ -118,7 +120,7 @@ class ShareDialog(RecordDialog):
         if self.owner:
             self.overriding = True
             self.form.set_row_visible(self.reason, True)
-            self.save_button.setText("Create with override")
+            self.save_button.setText(self.tr("Create with override"))
             self.form.set_error(self.reason, message)
         else:
             self.form.set_error(None, message)

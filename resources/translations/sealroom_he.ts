@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="he_IL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>לא ידועה</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>לא מותקנת</translation>
+    </message>
+    <message>
+        <source>About Sealroom</source>
+        <translation>אודות Sealroom</translation>
+    </message>
+    <message>
+        <source>Sealroom {version}</source>
+        <translation>Sealroom {version}</translation>
+    </message>
+    <message>
+        <source>Keeps confidential creator and brand work in an encrypted local vault, issues watermarked previews per recipient, and traces leaks back to a recipient.</source>
+        <translation>שומר עבודה חסויה של יוצרים ומותגים בכספת מקומית מוצפנת, מנפיק תצוגות מקדימות עם סימן מים לכל נמען, ומאתר את הנמען שממנו הגיעה הדלפה.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence} (GNU General Public License, version 3 or later). Free software: you may share and change it under its terms.</source>
+        <translation>רישיון: {licence} (הרישיון הציבורי הכללי של GNU, גרסה 3 או מאוחרת יותר). תוכנה חופשית: מותר לשתף ולשנות אותה לפי תנאיו.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ספרייה</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>גרסה</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>ספריות</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>פועל על גבי:</translation>
+    </message>
+</context>
+<context>
     <name>AccessModel</name>
     <message>
         <source> (later)</source>
@@ -57,6 +100,14 @@
     <message>
         <source>All campaigns</source>
         <translation>כל הקמפיינים</translation>
+    </message>
+    <message>
+        <source>No campaigns yet, so the assets are shown</source>
+        <translation>אין עדיין קמפיינים, ולכן מוצגים הנכסים</translation>
+    </message>
+    <message>
+        <source>Access is granted per campaign or per asset. This vault has no campaign yet; once it has one, the matrix shows campaigns again (switch with the list on the left).</source>
+        <translation>גישה ניתנת לפי קמפיין או לפי נכס. בכספת הזו אין עדיין קמפיין; כשיהיה בה אחד, הטבלה תציג שוב קמפיינים (אפשר להחליף ברשימה שמשמאל).</translation>
     </message>
     <message>
         <source>granted</source>
@@ -696,6 +747,25 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     </message>
 </context>
 <context>
+    <name>Capture</name>
+    <message>
+        <source>This window is hidden from screenshots and screen recordings.</source>
+        <translation>החלון הזה מוסתר מצילומי מסך ומהקלטות מסך.</translation>
+    </message>
+    <message>
+        <source>Windows refused to hide this window from screen capture.</source>
+        <translation>Windows סירבה להסתיר את החלון הזה מלכידת מסך.</translation>
+    </message>
+    <message>
+        <source>Could not hide this window from screen capture ({error}).</source>
+        <translation>לא ניתן היה להסתיר את החלון הזה מלכידת מסך ({error}).</translation>
+    </message>
+    <message>
+        <source>On Linux a window cannot be hidden from screenshots: anything shown here can be captured, and each preview carries your name and an invisible mark.</source>
+        <translation>ב־Linux אי אפשר להסתיר חלון מצילומי מסך: כל מה שמוצג כאן ניתן ללכידה, ובכל תצוגה מקדימה מופיעים שמכם וסימן בלתי נראה.</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <source>Embargoes lifting</source>
@@ -710,16 +780,28 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>אין אמברגו שמוסר בקרוב.</translation>
     </message>
     <message>
-        <source>Access without a covering NDA</source>
-        <translation>גישה ללא NDA מכסה</translation>
+        <source>Waiting for your approval</source>
+        <translation>ממתינים לאישורכם</translation>
     </message>
     <message>
-        <source>overrides and lapsed NDAs</source>
-        <translation>עקיפות והסכמי NDA שפגו</translation>
+        <source>secret assets whose release needs a second person</source>
+        <translation>נכסים סודיים ששחרורם דורש אדם נוסף</translation>
     </message>
     <message>
-        <source>Every grant is covered by an NDA in force.</source>
-        <translation>כל הגישות מכוסות ב־NDA בתוקף.</translation>
+        <source>Nothing waits for you.</source>
+        <translation>שום דבר לא ממתין לכם.</translation>
+    </message>
+    <message>
+        <source>Exceptions to the access rules</source>
+        <translation>חריגות מכללי הגישה</translation>
+    </message>
+    <message>
+        <source>grants without a covering NDA; copies issued by an owner&apos;s override</source>
+        <translation>גישות ללא NDA מכסה; עותקים שהונפקו בעקיפה של בעלים</translation>
+    </message>
+    <message>
+        <source>Every grant is covered by an NDA in force; no copy went out by override.</source>
+        <translation>כל הגישות מכוסות ב־NDA בתוקף; אף עותק לא יצא בעקיפה.</translation>
     </message>
     <message>
         <source>Agreements ending</source>
@@ -995,12 +1077,28 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>בעוד {n} ימים</translation>
     </message>
     <message>
+        <source>asked {date}</source>
+        <translation>התבקש ב־{date}</translation>
+    </message>
+    <message>
+        <source>{name} asked to release this secret asset; a second person approves</source>
+        <translation>{name} ביקש/ה לשחרר את הנכס הסודי הזה; אדם נוסף מאשר</translation>
+    </message>
+    <message>
         <source>launch</source>
         <translation>השקה</translation>
     </message>
     <message>
         <source> · release awaiting approval</source>
         <translation> · שחרור ממתין לאישור</translation>
+    </message>
+    <message>
+        <source>{recipient} ← copy of {asset}</source>
+        <translation>{recipient} ← עותק של {asset}</translation>
+    </message>
+    <message>
+        <source>owner override by {name}: {reason} · bypassed: {rules}</source>
+        <translation>עקיפה של בעלים על ידי {name}: {reason} · נעקף: {rules}</translation>
     </message>
     <message>
         <source>{user} on {device}</source>
@@ -1331,6 +1429,49 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import into the vault</source>
+        <translation>ייבוא לכספת</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>ייבוא</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} ועוד {n}</translation>
+    </message>
+    <message>
+        <source>No campaign</source>
+        <translation>ללא קמפיין</translation>
+    </message>
+    <message>
+        <source>optional; empty: the campaign&apos;s launch, if ahead</source>
+        <translation>לא חובה; אם ריק: השקת הקמפיין, אם היא עתידית</translation>
+    </message>
+    <message>
+        <source>Files are encrypted into the vault; the originals stay where they are.</source>
+        <translation>הקבצים מוצפנים לתוך הכספת; קבצי המקור נשארים במקומם.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>קבצים</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;קמפיין</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity</source>
+        <translation>&amp;רגישות</translation>
+    </message>
+    <message>
+        <source>&amp;Embargo until</source>
+        <translation>&amp;אמברגו עד</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>Cancel</source>
@@ -1592,6 +1733,132 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>Removing {name} and rotating the vault&apos;s keys…</source>
+        <translation>מסיר את {name} ומחליף את מפתחות הכספת…</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>אנשים</translation>
+    </message>
+    <message>
+        <source>People who can unlock this vault</source>
+        <translation>אנשים שיכולים לפתוח את הכספת הזו</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>שם</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>תפקיד</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>רשאי/ת</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;הוספת אדם…</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>&amp;סיסמה חדשה…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>ה&amp;סרה…</translation>
+    </message>
+    <message>
+        <source>Remove the person and rotate every key they held</source>
+        <translation>הסרת האדם והחלפת כל מפתח שהיה בידיו</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (אתם)</translation>
+    </message>
+    <message>
+        <source>Added {name} as {role}.</source>
+        <translation>{name} נוסף/ה בתפקיד {role}.</translation>
+    </message>
+    <message>
+        <source>{name} has a new password.</source>
+        <translation>ל־{name} יש סיסמה חדשה.</translation>
+    </message>
+    <message>
+        <source>Remove a person</source>
+        <translation>הסרת אדם</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this vault?
+
+Every key {name} held is rotated: the vault is re-encrypted under new keys and everyone else&apos;s key slot is renewed, so a copy of the old keys opens nothing written from now on. This takes a moment.</source>
+        <translation>להסיר את {name} מהכספת הזו?
+
+כל מפתח שהיה בידי {name} יוחלף: הכספת תוצפן מחדש במפתחות חדשים וחריצי המפתח של כל השאר יחודשו, כך שעותק של המפתחות הישנים לא יפתח שום דבר שייכתב מעכשיו. הפעולה אורכת רגע.</translation>
+    </message>
+    <message>
+        <source>Remove and rotate keys</source>
+        <translation>הסרה והחלפת מפתחות</translation>
+    </message>
+    <message>
+        <source>Removed {name}. The vault&apos;s keys were rotated: everything is encrypted under new keys, and the old ones open nothing written from now on.</source>
+        <translation>{name} הוסר/ה. מפתחות הכספת הוחלפו: הכול מוצפן במפתחות חדשים, והישנים לא יפתחו שום דבר שייכתב מעכשיו.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>סיסמה חדשה עבור {name}</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>הוספת אדם</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>קביעת סיסמה</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>הוספה</translation>
+    </message>
+    <message>
+        <source>how the audit log names them, e.g. mira</source>
+        <translation>השם שבו יומן הביקורת יקרא להם, לדוגמה mira</translation>
+    </message>
+    <message>
+        <source>{role}: {note}</source>
+        <translation>{role}: {note}</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;שם</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;תפקיד</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;סיסמה</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat</source>
+        <translation>&amp;חזרה על הסיסמה</translation>
+    </message>
+    <message>
+        <source>Deriving the key from the password takes a second or so; tell them the password in person, never in the same message as the vault.</source>
+        <translation>גזירת המפתח מהסיסמה אורכת כשנייה; מסרו להם את הסיסמה פנים אל פנים, לעולם לא באותה הודעה עם הכספת.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>שתי הסיסמאות שונות</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
@@ -1659,6 +1926,59 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>No preview for {name}; export it to read it</source>
         <translation>אין תצוגה מקדימה ל־{name}; ייצאו אותו כדי לקרוא</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>הקודם</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>הבא</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>התאמה לחלון</translation>
+    </message>
+    <message>
+        <source>Export receipt…</source>
+        <translation>ייצוא אישור קבלה…</translation>
+    </message>
+    <message>
+        <source>Marked for {name}. Previews cannot be saved, copied or printed. </source>
+        <translation>מסומן עבור {name}. אי אפשר לשמור, להעתיק או להדפיס את התצוגות המקדימות. </translation>
+    </message>
+    <message>
+        <source>{title} — page {n} of {total}</source>
+        <translation>{title} — עמוד {n} מתוך {total}</translation>
+    </message>
+    <message>
+        <source>This preview cannot be shown.</source>
+        <translation>אי אפשר להציג את התצוגה המקדימה הזו.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedPage</name>
+    <message>
+        <source>This package cannot be opened</source>
+        <translation>אי אפשר לפתוח את החבילה הזו</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>works with contracts and assets</source>
+        <translation>עובד/ת עם חוזים ונכסים</translation>
+    </message>
+    <message>
+        <source>also manages who can unlock the vault</source>
+        <translation>גם מנהל/ת מי יכול לפתוח את הכספת</translation>
+    </message>
+    <message>
+        <source>reads the audit log only, never contracts or assets</source>
+        <translation>קורא/ת את יומן הביקורת בלבד, לעולם לא חוזים או נכסים</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2184,14 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <translation>סימון גלוי (נמען, תאריך, קוד שיתוף) פרוס על פניה</translation>
     </message>
     <message>
+        <source>Only an owner can share a preview without the visible mark</source>
+        <translation>רק בעלים יכולים לשתף תצוגה מקדימה ללא הסימון הגלוי</translation>
+    </message>
+    <message>
+        <source>Why this recipient may have it although the rule refuses (owners only; recorded as an exception and shown on the dashboard)</source>
+        <translation>מדוע הנמען הזה רשאי לקבל זאת למרות שהכלל מסרב (לבעלים בלבד; נרשם כחריגה ומוצג בלוח הבקרה)</translation>
+    </message>
+    <message>
         <source>where to write it, e.g. ~/Desktop/preview.png</source>
         <translation>לאן לכתוב אותה, לדוגמה: ~/Desktop/preview.png</translation>
     </message>
@@ -1888,6 +2216,10 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <translation>&amp;שמירה אל</translation>
     </message>
     <message>
+        <source>Override &amp;reason</source>
+        <translation>&amp;סיבת העקיפה</translation>
+    </message>
+    <message>
         <source>Save the watermarked preview</source>
         <translation>שמירת התצוגה המקדימה עם סימן המים</translation>
     </message>
@@ -1898,6 +2230,10 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>Images and PDFs (*.png *.jpg *.pdf)</source>
         <translation>תמונות וקובצי PDF (*.png *.jpg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Create with override</source>
+        <translation>יצירה בעקיפה</translation>
     </message>
     <message>
         <source>Choose where to write the preview</source>
@@ -2024,6 +2360,41 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     </message>
 </context>
 <context>
+    <name>TermsPage</name>
+    <message>
+        <source>Confidentiality terms</source>
+        <translation>תנאי סודיות</translation>
+    </message>
+    <message>
+        <source>From {sender} to {recipient}, valid from {start} until {end} (UTC).</source>
+        <translation>מאת {sender} אל {recipient}, בתוקף מ־{start} עד {end} (UTC).</translation>
+    </message>
+    <message>
+        <source>I have read these terms and accept them</source>
+        <translation>קראתי את התנאים האלה ואני מקבל/ת אותם</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>דחייה</translation>
+    </message>
+    <message>
+        <source>Accept and view</source>
+        <translation>קבלה וצפייה</translation>
+    </message>
+    <message>
+        <source>Sender key {key}: the same key as their earlier packages.</source>
+        <translation>מפתח השולח {key}: אותו מפתח כמו בחבילות הקודמות שלו.</translation>
+    </message>
+    <message>
+        <source>Sender key {key}: the first package from this sender on this computer. Compare the key with them by phone or in person.</source>
+        <translation>מפתח השולח {key}: החבילה הראשונה מהשולח הזה במחשב הזה. השוו את המפתח איתו בטלפון או פנים אל פנים.</translation>
+    </message>
+    <message>
+        <source>Warning: the sender&apos;s key changed to {key}. This package may not come from them; check with the sender before accepting.</source>
+        <translation>אזהרה: מפתח השולח השתנה ל־{key}. ייתכן שהחבילה הזו לא הגיעה ממנו; בדקו עם השולח לפני הקבלה.</translation>
+    </message>
+</context>
+<context>
     <name>TraceModel</name>
     <message>
         <source>even or better</source>
@@ -2110,6 +2481,49 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>Type your password</source>
         <translation>הקלידו את הסיסמה שלכם</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Open {name}</source>
+        <translation>פתיחת {name}</translation>
+    </message>
+    <message>
+        <source>six words, separated by hyphens</source>
+        <translation>שש מילים, מופרדות במקפים</translation>
+    </message>
+    <message>
+        <source>This package opens with the passphrase its sender gave you separately.</source>
+        <translation>החבילה הזו נפתחת בביטוי הסיסמה שהשולח מסר לכם בנפרד.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>ביטוי סיסמה</translation>
+    </message>
+    <message>
+        <source>This package is encrypted to your key. Unlock your identity to open it.</source>
+        <translation>החבילה הזו מוצפנת למפתח שלכם. פתחו את הזהות שלכם כדי לפתוח אותה.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>עיון…</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>קובץ זהות</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>סיסמה</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>פתיחה</translation>
+    </message>
+    <message>
+        <source>Your identity file</source>
+        <translation>קובץ הזהות שלכם</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2711,110 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>File</source>
         <translation>קובץ</translation>
+    </message>
+</context>
+<context>
+    <name>VaultMenu</name>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;אנשים…</translation>
+    </message>
+    <message>
+        <source>Who can unlock this vault (owners only)</source>
+        <translation>מי יכול לפתוח את הכספת הזו (לבעלים בלבד)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify vault…</source>
+        <translation>&amp;אימות הכספת…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar…</source>
+        <translation>ייצוא &amp;לוח שנה…</translation>
+    </message>
+    <message>
+        <source>&amp;About Sealroom</source>
+        <translation>&amp;אודות Sealroom</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>ייצוא לוח השנה</translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics)</source>
+        <translation>לוחות שנה (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported 1 date (embargoes, launches, expiries) to {file}</source>
+        <translation>יוצא תאריך אחד (אמברגו, השקות, פקיעות תוקף) אל {file}</translation>
+    </message>
+    <message>
+        <source>Exported {n} dates (embargoes, launches, expiries) to {file}</source>
+        <translation>יוצאו {n} תאריכים (אמברגו, השקות, פקיעות תוקף) אל {file}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify vault</source>
+        <translation>אימות הכספת</translation>
+    </message>
+    <message>
+        <source>Reads every encrypted page and file and checks the audit log&apos;s tamper-evident chain. The check is recorded in the audit log.</source>
+        <translation>קורא כל עמוד וקובץ מוצפנים ובודק את שרשרת יומן הביקורת, החושפת שינויים. הבדיקה נרשמת ביומן הביקורת.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>מתחיל…</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>בעיות שנמצאו</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>מבטל…</translation>
+    </message>
+    <message>
+        <source>{events} audit events, {checkpoints} checkpoints</source>
+        <translation>{events} אירועי ביקורת, {checkpoints} נקודות ביקורת</translation>
+    </message>
+    <message>
+        <source>{files} encrypted files, {rest}</source>
+        <translation>{files} קבצים מוצפנים, {rest}</translation>
+    </message>
+    <message>
+        <source>The vault is intact: checked {checked}.</source>
+        <translation>הכספת שלמה: נבדקו {checked}.</translation>
+    </message>
+    <message>
+        <source>Found 1 problem (checked {checked}). Keep a backup of the vault folder before changing anything.</source>
+        <translation>נמצאה בעיה אחת (נבדקו {checked}). שמרו גיבוי של תיקיית הכספת לפני שמשנים משהו.</translation>
+    </message>
+    <message>
+        <source>Found {n} problems (checked {checked}). Keep a backup of the vault folder before changing anything.</source>
+        <translation>נמצאו {n} בעיות (נבדקו {checked}). שמרו גיבוי של תיקיית הכספת לפני שמשנים משהו.</translation>
+    </message>
+    <message>
+        <source>Verification cancelled; nothing was recorded.</source>
+        <translation>האימות בוטל; שום דבר לא נרשם.</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>unexpected failure ({error})</source>
+        <translation>כשל לא צפוי ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <source>{name} — Sealroom viewer</source>
+        <translation>{name} — מציג Sealroom</translation>
+    </message>
+    <message>
+        <source>Save the receipt for the sender</source>
+        <translation>שמירת אישור הקבלה עבור השולח</translation>
     </message>
 </context>
 <context>
