@@ -5,10 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 FILE_LIST := build/.package-files
 SYSTEM_PACKAGES := age openssh-client unzip
-QT_RUNTIME_PACKAGES := libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+QT_RUNTIME_PACKAGES := libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 QT_WINDOW_PACKAGES := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 
-.PHONY: run test lint bench bench-watermark system-deps venv clean FORCE
+.PHONY: run test lint bench bench-watermark system-deps venv clean translations FORCE
 
 run: venv system-deps
 	@$(MAKE) --no-print-directory apt-packages PACKAGES="$(QT_WINDOW_PACKAGES)"
@@ -41,7 +41,7 @@ venv: $(STAMP)
 # removing a source file therefore re-runs the (fast, no-download) install.
 $(FILE_LIST): FORCE
 	@mkdir -p build
-	@find crypto vault desktop resources -name '*.py' | sort > $@.new
+	@{ find crypto vault desktop resources -name '*.py'; ls resources/translations/*.qm; } | sort > $@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
 
 $(STAMP): pyproject.toml $(FILE_LIST)
@@ -65,6 +65,14 @@ apt-packages:
 	    echo "  sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
+
+# The GUI's translations: refresh each .ts from the sources (new strings come in unfinished, gone
+# ones are dropped), then compile it into the .qm the app loads. Both are checked in; a test fails
+# when either is out of date. Translate with `.venv/bin/pyside6-linguist resources/translations/*.ts`.
+TRANSLATION_SOURCES = $$(find desktop -name '*.py' -not -path 'desktop/cli*' | sort)
+translations: venv
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(TRANSLATION_SOURCES) -ts resources/translations/sealroom_he.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/sealroom_he.ts -qm resources/translations/sealroom_he.qm
 
 # README screenshots from the demo vault, rendered offscreen into resources/screenshots/.
 .PHONY: screenshots

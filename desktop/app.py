@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from sealroom.desktop.i18n import Language
 from sealroom.desktop.launch import PathKind, path_kind
 from sealroom.desktop.viewer.window import ViewerWindow
 from sealroom.desktop.views.create_vault import CreateVaultDialog
@@ -120,7 +121,8 @@ class SealroomApp(QObject):
             self.show_start()
             return
         demo = self.folder == self.prefs.demo_folder
-        hint = f"The demo vault's password is “{DEMO_PASSWORD}”." if demo else ""
+        hint = self.tr("The demo vault's password is “{password}”.").format(
+            password=DEMO_PASSWORD) if demo else ""
         dialog = UnlockDialog(self.runner, self.folder, self.window, self._last_user, hint)
         dialog.unlocked.connect(self._unlocked)
         dialog.other_vault_wanted.connect(self.show_start)
@@ -164,6 +166,8 @@ def run_gui(path: Path | None = None) -> int:
     app.setApplicationName("Sealroom")
     app.setOrganizationName("Sealroom")
     app.setDesktopFileName("sealroom")
-    sealroom = SealroomApp(app, Preferences())
+    prefs = Preferences()
+    Language(app).apply(prefs.language)  # before any window is built: texts and direction
+    sealroom = SealroomApp(app, prefs)
     sealroom.start(path)
     return int(app.exec())

@@ -162,7 +162,8 @@ class Task(QObject):
         except Exception as exc:  # a bug: one line for the person, the traceback in the log
             self.error_type = type(exc)
             log.exception("task %s failed", getattr(self.fn, "__name__", self.fn))
-            self._error.emit(f"unexpected failure ({type(exc).__name__}: {exc})")
+            self._error.emit(self.tr("unexpected failure ({error})").format(
+                error=f"{type(exc).__name__}: {exc}"))
         else:
             self._result.emit(result)
 

@@ -5,6 +5,8 @@ offscreen (or on the display given by QT_QPA_PLATFORM), shows each screen and sa
 the window to resources/screenshots/. On the way two previews are shared and one is traced, so
 that the Shares and Leak tracing screens have content. Nothing is kept but the PNGs: the demo
 vault and the app's settings live in the temporary folder. --dark adds dark-theme variants.
+The dashboard is also shot in Hebrew (right to left) as dashboard-he.png; --hebrew-only makes
+that one alone.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
 from sealroom.desktop.app import SealroomApp
+from sealroom.desktop.i18n import Language
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import ShareFields
 from sealroom.desktop.views.access import AccessView
@@ -55,6 +58,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dark", action="store_true", help="also save dark-theme variants")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs")
+    parser.add_argument(
+        "--hebrew-only", action="store_true", help="only the Hebrew dashboard (dashboard-he.png)"
+    )
     args = parser.parse_args()
 
     from sealroom.vault.demo.build import DEFAULT_PASSWORD, DEMO_USER, build_demo
@@ -68,25 +74,41 @@ def main() -> int:
         prefs = Preferences(QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat))
         prefs.last_vault = folder
         prefs.theme = "light"
-        sealroom = SealroomApp(app, prefs)
-        sealroom.start()
-        window = sealroom.window
-        window.resize(SIZE)
-        dialog = sealroom.dialog
-        assert isinstance(dialog, UnlockDialog)
-        dialog.user.setCurrentText(DEMO_USER)
-        dialog.password.setText(DEFAULT_PASSWORD)
-        dialog.submit()
-        wait(app, lambda: sealroom.runner.unlocked and not sealroom.runner.busy)
-        share_and_trace(app, sealroom, Path(scratch))
-        themes = ["light", "dark"] if args.dark else ["light"]
-        for theme in themes:
-            sealroom.theme.apply(theme)
-            suffix = "" if theme == "light" else "-dark"
-            shoot_all(app, sealroom, args.out, suffix)
+        if not args.hebrew_only:
+            sealroom = open_demo(app, prefs, DEMO_USER, DEFAULT_PASSWORD)
+            share_and_trace(app, sealroom, Path(scratch))
+            themes = ["light", "dark"] if args.dark else ["light"]
+            for theme in themes:
+                sealroom.theme.apply(theme)
+                suffix = "" if theme == "light" else "-dark"
+                shoot_all(app, sealroom, args.out, suffix)
+            sealroom.close()
+        # Texts are set when widgets are built: the Hebrew window is a new one.
+        language = Language(app)
+        language.apply("he")
+        sealroom = open_demo(app, prefs, DEMO_USER, DEFAULT_PASSWORD)
+        sealroom.window.show_section("dashboard")
+        wait(app, lambda: not sealroom.runner.busy)
+        sealroom.window.grab().save(str(args.out / "dashboard-he.png"))
+        print("  dashboard-he.png", flush=True)
         sealroom.close()
+        language.apply("en")
     print(f"saved to {args.out}")
     return 0
+
+
+def open_demo(app: QApplication, prefs: Preferences, user: str, password: str) -> SealroomApp:
+    """The app on the demo vault, unlocked through its dialog."""
+    sealroom = SealroomApp(app, prefs)
+    sealroom.start()
+    sealroom.window.resize(SIZE)
+    dialog = sealroom.dialog
+    assert isinstance(dialog, UnlockDialog)
+    dialog.user.setCurrentText(user)
+    dialog.password.setText(password)
+    dialog.submit()
+    wait(app, lambda: sealroom.runner.unlocked and not sealroom.runner.busy)
+    return sealroom
 
 
 def share_and_trace(app: QApplication, sealroom: SealroomApp, scratch: Path) -> Path:

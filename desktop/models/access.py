@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.models.access_columns import Columns, Target, TargetColumns, column_header
 from sealroom.desktop.models.table import RECORD_ROLE, SORT_ROLE, Index, SearchProxy
 from sealroom.desktop.widgets.colours import (
@@ -133,13 +134,13 @@ class AccessModel(QAbstractTableModel):
             if not 0 <= section < len(self.parties):
                 return None
             party = self.parties[section]
-            return party.name if role == _DISPLAY else f"{party.name} ({party.kind})"
+            return party.name if role == _DISPLAY else f"{party.name} ({word(party.kind)})"
         if not 0 <= section < len(self.targets):
             return None
         target = self.targets[section]
         if role == _DISPLAY:
             return column_header(target)
-        return f"{target.kind.capitalize()}: {target.title}\n{target.detail}".strip()
+        return f"{word(target.kind, True)}: {target.title}\n{target.detail}".strip()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every cell painted: roles never answered leave first.
@@ -222,21 +223,23 @@ def _cell_text(cell: Cell) -> str:
     if not cell.grants:
         return ""
     grant = cell.direct[0] if cell.direct else cell.inherited[0]
-    text = grant.level
+    text = word(grant.level)
     if grant.state == "scheduled":
-        text += " (later)"
+        text += translate("AccessModel", " (later)")
     if cell.exception:
         text = "⚠ " + text
     return text
 
 
 def _grant_line(grant: Grant, inherited: bool) -> str:
-    until = grant.valid_until_display or "no end"
-    line = f"{grant.level} ({grant.state}) until {until}"
+    until = grant.valid_until_display or translate("AccessModel", "no end")
+    line = translate("AccessModel", "{level} ({state}) until {until}").format(
+        level=word(grant.level), state=word(grant.state), until=until)
     if inherited:
-        line += ", through the campaign"
+        line += translate("AccessModel", ", through the campaign")
     if grant.exception:
-        line += f"; exception: {grant.exception_reason}"
+        line += translate("AccessModel", "; exception: {reason}").format(
+            reason=grant.exception_reason)
     elif grant.covering_nda_id:
-        line += f"; under NDA {grant.covering_nda_id}"
+        line += translate("AccessModel", "; under NDA {nda}").format(nda=grant.covering_nda_id)
     return line

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import overload
 
+from sealroom.desktop import i18n
 from sealroom.vault.assets.targets import AssetTarget
 
 
@@ -32,7 +33,8 @@ class Target:
 
 def asset_target(row: AssetTarget) -> Target:
     asset_id, title, campaign_id, campaign_name, sensitivity, embargoed = row
-    detail = sys.intern(sensitivity + (" · embargoed" if embargoed else ""))
+    embargo = i18n.translate("Target", " · embargoed") if embargoed else ""
+    detail = sys.intern(i18n.word(sensitivity) + embargo)
     return Target("asset", asset_id, title, campaign_id, detail, "", campaign_name or "")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.table import Column, RecordTableModel
 from sealroom.desktop.widgets.colours import MUTED, SIGNED, WARNING
 from sealroom.vault.agreements.contracts import KIND_LABELS, Agreement
@@ -15,26 +16,25 @@ STATUS_ORDER = {"draft": 0, "sent": 1, "signed": 2, "expired": 3, "terminated": 
 
 
 def kind_label(agreement: Agreement) -> str:
-    label = KIND_LABELS.get(agreement.kind, agreement.kind)
-    return label if label.isupper() else label.capitalize()
+    return word(KIND_LABELS.get(agreement.kind, agreement.kind), True)
 
 
 class AgreementsModel(RecordTableModel[Agreement]):
     columns = (
-        Column[Agreement]("Agreement", lambda a: a.title),
-        Column[Agreement]("Kind", kind_label, sort=lambda a: a.kind),
+        Column[Agreement](QT_TRANSLATE_NOOP("Column", "Agreement"), lambda a: a.title),
+        Column[Agreement](QT_TRANSLATE_NOOP("Column", "Kind"), kind_label, sort=lambda a: a.kind),
         Column[Agreement](
-            "Parties",
+            QT_TRANSLATE_NOOP("Column", "Parties"),
             lambda a: ", ".join(a.party_names),
             tooltip=lambda a: "\n".join(a.party_names),
         ),
         Column[Agreement](
-            "Status",
-            lambda a: a.current_status.capitalize(),
+            QT_TRANSLATE_NOOP("Column", "Status"),
+            lambda a: word(a.current_status, True),
             sort=lambda a: STATUS_ORDER.get(a.current_status, 9),
         ),
         Column[Agreement](
-            "Expires",
+            QT_TRANSLATE_NOOP("Column", "Expires"),
             lambda a: (a.expires_display or "—")[:10],
             sort=lambda a: a.expires or "9999",
         ),

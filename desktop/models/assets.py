@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column
 from sealroom.desktop.widgets.colours import SENSITIVITY_COLOURS, WARNING
@@ -35,12 +36,18 @@ KEEP_THUMBNAILS = 300
 """Thumbnails kept decrypted in memory (about 23 MB); the least recently painted go first."""
 SORT_KEYS = ("title", "campaign", "sensitivity", "embargo", "size")
 """The vault's sort key of each column (see `vault.assets.records.SORT_KEYS`)."""
-KIND_LABELS = {"image": "Image", "video": "Video", "pdf": "PDF", "text": "Text", "file": "File"}
+KIND_LABELS = {
+    "image": QT_TRANSLATE_NOOP("Value", "Image"),
+    "video": QT_TRANSLATE_NOOP("Value", "Video"),
+    "pdf": QT_TRANSLATE_NOOP("Value", "PDF"),
+    "text": QT_TRANSLATE_NOOP("Value", "Text"),
+    "file": QT_TRANSLATE_NOOP("Value", "File"),
+}
 
 
 def embargo_text(asset: Asset) -> str:
     if asset.released:
-        return "Released"
+        return translate("AssetsModel", "Released")
     if asset.embargo_until:
         shown = display(asset.embargo_until, asset.embargo_zone) or ""
         return shown[:10]
@@ -48,7 +55,7 @@ def embargo_text(asset: Asset) -> str:
 
 
 def kind_label(asset: Asset) -> str:
-    return KIND_LABELS.get(asset.kind, "File")
+    return translate("Value", KIND_LABELS.get(asset.kind, "File"))
 
 
 @dataclass(frozen=True)
@@ -62,21 +69,25 @@ class AssetListing:
 
 class AssetsModel(PagedTableModel[Asset]):
     columns = (
-        Column[Asset]("Title", lambda a: a.title, tooltip=lambda a: a.original_name),
-        Column[Asset]("Campaign", lambda a: a.campaign_name or ""),
         Column[Asset](
-            "Sensitivity",
-            lambda a: a.sensitivity.capitalize(),
+            QT_TRANSLATE_NOOP("Column", "Title"),
+            lambda a: a.title, tooltip=lambda a: a.original_name,
+        ),
+        Column[Asset](QT_TRANSLATE_NOOP("Column", "Campaign"), lambda a: a.campaign_name or ""),
+        Column[Asset](
+            QT_TRANSLATE_NOOP("Column", "Sensitivity"),
+            lambda a: word(a.sensitivity, True),
             sort=lambda a: SENSITIVITY_ORDER.get(a.sensitivity, -1),
         ),
         Column[Asset](
-            "Embargo",
+            QT_TRANSLATE_NOOP("Column", "Embargo"),
             embargo_text,
             sort=lambda a: (a.released is None, a.embargo_until or ""),
             tooltip=lambda a: a.embargo_display or "",
         ),
         Column[Asset](
-            "Size", lambda a: human_size(a.size), sort=lambda a: a.size, align_right=True
+            QT_TRANSLATE_NOOP("Column", "Size"),
+            lambda a: human_size(a.size), sort=lambda a: a.size, align_right=True
         ),
     )
     page_size = PAGE_SIZE

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column, short_time
 from sealroom.desktop.widgets.colours import FAILURE_COLOUR
@@ -27,13 +28,22 @@ def _when(e: AuditEvent) -> str:
 
 
 COLUMNS: tuple[Column[AuditEvent], ...] = (
-    Column[AuditEvent]("#", lambda e: str(e.seq), sort=lambda e: e.seq, align_right=True),
-    Column[AuditEvent]("Time (UTC)", _when, sort=lambda e: e.time),
-    Column[AuditEvent]("Who", lambda e: e.actor, tooltip=lambda e: f"{e.role} on {e.device}"),
-    Column[AuditEvent]("Action", lambda e: e.action),
-    Column[AuditEvent]("Object", lambda e: e.object),
-    Column[AuditEvent]("Outcome", lambda e: e.outcome),
-    Column[AuditEvent]("Detail", lambda e: e.reason, tooltip=lambda e: e.reason),
+    Column[AuditEvent](
+        QT_TRANSLATE_NOOP("Column", "#"),
+        lambda e: str(e.seq), sort=lambda e: e.seq, align_right=True,
+    ),
+    Column[AuditEvent](QT_TRANSLATE_NOOP("Column", "Time (UTC)"), _when, sort=lambda e: e.time),
+    Column[AuditEvent](
+        QT_TRANSLATE_NOOP("Column", "Who"),
+        lambda e: e.actor, tooltip=lambda e: translate("AuditModel", "{role} on {device}").format(
+            role=word(e.role), device=e.device),
+    ),
+    Column[AuditEvent](QT_TRANSLATE_NOOP("Column", "Action"), lambda e: e.action),
+    Column[AuditEvent](QT_TRANSLATE_NOOP("Column", "Object"), lambda e: e.object),
+    Column[AuditEvent](QT_TRANSLATE_NOOP("Column", "Outcome"), lambda e: word(e.outcome)),
+    Column[AuditEvent](
+        QT_TRANSLATE_NOOP("Column", "Detail"), lambda e: e.reason, tooltip=lambda e: e.reason
+    ),
 )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sealroom.desktop.models.table import Column, RecordTableModel
 from sealroom.desktop.widgets.colours import WARNING
 from sealroom.vault.parties.campaigns import Campaign
@@ -19,22 +20,23 @@ def launch_ahead(campaign: Campaign) -> bool:
 
 class CampaignsModel(RecordTableModel[Campaign]):
     columns = (
-        Column[Campaign]("Campaign", lambda c: c.name),
-        Column[Campaign]("Brand", lambda c: c.brand_name or ""),
+        Column[Campaign](QT_TRANSLATE_NOOP("Column", "Campaign"), lambda c: c.name),
+        Column[Campaign](QT_TRANSLATE_NOOP("Column", "Brand"), lambda c: c.brand_name or ""),
         Column[Campaign](
-            "Influencers",
+            QT_TRANSLATE_NOOP("Column", "Influencers"),
             lambda c: ", ".join(c.influencer_names),
             sort=lambda c: len(c.influencer_names),
             tooltip=lambda c: "\n".join(c.influencer_names),
         ),
         Column[Campaign](
-            "Launch",
+            QT_TRANSLATE_NOOP("Column", "Launch"),
             lambda c: (c.launch_display or "")[:16],
             sort=lambda c: c.launch or "",
-            tooltip=lambda c: c.launch_display or "no launch date",
+            tooltip=lambda c: c.launch_display or translate("CampaignsModel", "no launch date"),
         ),
         Column[Campaign](
-            "Assets", lambda c: str(c.asset_count), sort=lambda c: c.asset_count, align_right=True
+            QT_TRANSLATE_NOOP("Column", "Assets"),
+            lambda c: str(c.asset_count), sort=lambda c: c.asset_count, align_right=True,
         ),
     )
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.table import Column, RecordTableModel
 from sealroom.desktop.widgets.colours import WARNING
 from sealroom.vault.release.approvals import ReleaseRequest
@@ -41,57 +42,75 @@ class Item:
 
 
 def _days(days: int) -> str:
+    if days == -1:
+        return translate("DashboardModel", "1 day overdue")
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue"
+        return translate("DashboardModel", "{n} days overdue").format(n=-days)
     if days == 0:
-        return "today"
-    return f"in {days} day{'s' if days != 1 else ''}"
+        return translate("DashboardModel", "today")
+    if days == 1:
+        return translate("DashboardModel", "in 1 day")
+    return translate("DashboardModel", "in {n} days").format(n=days)
 
 
 def items_of(board: Dashboard, approvals: Sequence[ReleaseRequest] = ()) -> list[Item]:
     items: list[Item] = [
         Item(APPROVALS, f"approval:{r.id}", r.asset_title or r.asset_id,
-             f"asked {r.requested[:10]}", r.requested,
-             f"{r.requested_by} asked to release this secret asset; a second person approves",
+             translate("DashboardModel", "asked {date}").format(date=r.requested[:10]),
+             r.requested,
+             translate("DashboardModel",
+                       "{name} asked to release this secret asset; a second person approves"
+                       ).format(name=r.requested_by),
              "assets", r.asset_id, True)
         for r in approvals
     ]
     for e in board.embargoes:
-        what = "launch" if e.kind == "campaign" else e.sensitivity or "asset"
+        what = (translate("DashboardModel", "launch") if e.kind == "campaign"
+                else word(e.sensitivity or "asset"))
         detail = f"{e.lifts_display} · {what}"
         if e.awaiting_approval:
-            detail += " · release awaiting approval"
+            detail += translate("DashboardModel", " · release awaiting approval")
         section = "campaigns" if e.kind == "campaign" else "assets"
         items.append(Item(EMBARGOES, f"{e.kind}:{e.id}", e.title, _days(e.days_left), e.lifts,
                           detail, section, e.id, e.overdue))
     for x in board.expiries:
-        what = "agreement" if x.kind == "agreement" else x.detail
+        what = word("agreement") if x.kind == "agreement" else x.detail
         items.append(Item(EXPIRIES, f"{x.kind}:{x.agreement_id}:{x.expires}", x.title,
                           _days(x.days_left), x.expires,
                           f"{x.expires_display} · {what} · {', '.join(x.party_names)}",
                           "agreements", x.agreement_id, x.days_left <= 7))
     for g in board.exceptions:
-        items.append(Item(EXCEPTIONS, g.id, f"{g.party_name} → {g.target_title}", g.level,
+        items.append(Item(EXCEPTIONS, g.id, f"{g.party_name} → {g.target_title}", word(g.level),
                           g.granted, g.exception_reason or "", "access",
                           f"{g.party_id}|{g.target_id}", True))
     for o in board.outbound_exceptions:
-        items.append(Item(EXCEPTIONS, o.id, f"{o.party_name} ← copy of {o.asset_title}",
-                          o.created[:10], o.created,
-                          f"owner override by {o.created_by}: {o.reason} · bypassed: {o.bypassed}",
+        title = translate("DashboardModel", "{recipient} ← copy of {asset}").format(
+            recipient=o.party_name, asset=o.asset_title)
+        detail = translate(
+            "DashboardModel", "owner override by {name}: {reason} · bypassed: {rules}"
+        ).format(name=o.created_by, reason=o.reason, rules=o.bypassed)
+        items.append(Item(EXCEPTIONS, o.id, title, o.created[:10], o.created, detail,
                           "shares", "", True))
     for f in board.failed_unlocks:
-        items.append(Item(UNLOCKS, str(f.seq), f"{f.user} on {f.device}", f.time[:16].replace(
+        who = translate("DashboardModel", "{user} on {device}").format(user=f.user, device=f.device)
+        items.append(Item(UNLOCKS, str(f.seq), who, f.time[:16].replace(
             "T", " "), f.time, f.reason, "audit", str(f.seq), True))
     for i in board.incidents:
         items.append(Item(INCIDENTS, i.id, i.title, i.opened[:10], i.opened,
-                          f"opened by {i.opened_by}", "", i.id, True))
+                          translate("DashboardModel", "opened by {name}").format(
+                              name=i.opened_by), "", i.id, True))
     return items
 
 
 class DashboardModel(RecordTableModel[Item]):
     columns = (
-        Column[Item]("What", lambda i: i.title, tooltip=lambda i: i.detail),
-        Column[Item]("When", lambda i: i.when, sort=lambda i: i.sort, tooltip=lambda i: i.detail),
+        Column[Item](
+            QT_TRANSLATE_NOOP("Column", "What"), lambda i: i.title, tooltip=lambda i: i.detail
+        ),
+        Column[Item](
+            QT_TRANSLATE_NOOP("Column", "When"),
+            lambda i: i.when, sort=lambda i: i.sort, tooltip=lambda i: i.detail,
+        ),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP
 from sealroom.desktop.models.table import Column, RecordTableModel, short_time
 from sealroom.desktop.tasks.protect import ShareRow
 from sealroom.desktop.widgets.colours import MUTED
@@ -14,13 +15,14 @@ from sealroom.desktop.widgets.colours import MUTED
 
 class SharesModel(RecordTableModel[ShareRow]):
     columns = (
-        Column[ShareRow]("Code", lambda r: r.share.share_code),
-        Column[ShareRow]("Asset", lambda r: r.asset_title),
-        Column[ShareRow]("Recipient", lambda r: r.party_name),
+        Column[ShareRow](QT_TRANSLATE_NOOP("Column", "Code"), lambda r: r.share.share_code),
+        Column[ShareRow](QT_TRANSLATE_NOOP("Column", "Asset"), lambda r: r.asset_title),
+        Column[ShareRow](QT_TRANSLATE_NOOP("Column", "Recipient"), lambda r: r.party_name),
         Column[ShareRow](
-            "Issued", lambda r: short_time(r.share.created), sort=lambda r: r.share.created
+            QT_TRANSLATE_NOOP("Column", "Issued"),
+            lambda r: short_time(r.share.created), sort=lambda r: r.share.created,
         ),
-        Column[ShareRow]("By", lambda r: r.share.created_by),
+        Column[ShareRow](QT_TRANSLATE_NOOP("Column", "By"), lambda r: r.share.created_by),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:

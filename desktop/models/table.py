@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QIdentityProxyModel,
     QModelIndex,
     QObject,
@@ -79,7 +80,7 @@ class ColumnsModel(QAbstractTableModel, Generic[R]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
-            return self.columns[section].title
+            return QCoreApplication.translate("Column", self.columns[section].title)
         return None
 
     def record_data(self, record: R, column_number: int, role: int) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.table import Column, RecordTableModel
 from sealroom.desktop.widgets.colours import IDENTIFIED, WARNING
 from sealroom.vault.protect.trace import SuspectReport
@@ -35,8 +36,10 @@ class TraceRow:
         """The verdict, with the near miss in plain words when nobody is named."""
         miss = self.report.near_miss
         if miss is not None:
-            return f"Likely {miss.party_name or miss.party_id}, not proven"
-        return self.report.verdict.capitalize()
+            return translate("Tracing", "Likely {name}, not proven").format(
+                name=miss.party_name or miss.party_id
+            )
+        return word(self.report.verdict, True)
 
     @property
     def best_odds(self) -> float:
@@ -46,20 +49,29 @@ class TraceRow:
 def odds_text(p: float) -> str:
     """The chance an innocent recipient scores this high: '1 in 40', '< 1 in a billion'."""
     if p >= 0.5:
-        return "even or better"
+        return translate("TraceModel", "even or better")
     if p < 1e-9:
-        return "< 1 in a billion"
-    return f"1 in {1 / p:,.0f}"
+        return translate("TraceModel", "< 1 in a billion")
+    return translate("TraceModel", "1 in {n}").format(n=f"{1 / p:,.0f}")
 
 
 class TraceModel(RecordTableModel[TraceRow]):
     columns = (
-        Column[TraceRow]("Suspect file", lambda r: r.file_name, tooltip=lambda r: r.report.suspect),
-        Column[TraceRow]("Verdict", lambda r: r.verdict_text, tooltip=lambda r: r.report.summary),
-        Column[TraceRow]("Asset", lambda r: r.asset_title),
-        Column[TraceRow]("Named", lambda r: ", ".join(r.accused_names) or "—"),
         Column[TraceRow](
-            "False match",
+            QT_TRANSLATE_NOOP("Column", "Suspect file"),
+            lambda r: r.file_name, tooltip=lambda r: r.report.suspect,
+        ),
+        Column[TraceRow](
+            QT_TRANSLATE_NOOP("Column", "Verdict"),
+            lambda r: r.verdict_text,
+            tooltip=lambda r: r.report.summary,
+        ),
+        Column[TraceRow](QT_TRANSLATE_NOOP("Column", "Asset"), lambda r: r.asset_title),
+        Column[TraceRow](
+            QT_TRANSLATE_NOOP("Column", "Named"), lambda r: ", ".join(r.accused_names) or "—"
+        ),
+        Column[TraceRow](
+            QT_TRANSLATE_NOOP("Column", "False match"),
             lambda r: odds_text(r.best_odds) if r.report.candidates else "—",
             sort=lambda r: r.best_odds,
         ),

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from sealroom.desktop.i18n import translate
 from sealroom.desktop.models.assets import AssetListing
 from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
@@ -112,9 +113,9 @@ def _add_file(path: Path, files: list[tuple[Path, int]], skipped: list[str]) -> 
         skipped.append(f"{path.name}: {exc.strerror}")
         return
     if not path.is_file():
-        skipped.append(f"{path.name}: not a regular file")
+        skipped.append(translate("Import", "{name}: not a regular file").format(name=path.name))
     elif size == 0:
-        skipped.append(f"{path.name}: empty")
+        skipped.append(translate("Import", "{name}: empty").format(name=path.name))
     else:
         files.append((path, size))
 
@@ -194,8 +195,10 @@ def preview_asset(vault: Vault, job: Job, asset_id: str, page: int, size: QSize)
         return render_preview(asset_id, asset.media_type, data, page, size)
     images = thumbnails(vault, job, [asset_id])
     if asset_id in images:
-        return Preview(asset_id, images[asset_id], 0, 1, "A still from the file; no playback here")
-    return Preview(asset_id, None, 0, 0, f"No preview for {asset.media_type} files")
+        return Preview(asset_id, images[asset_id], 0, 1,
+                       translate("Preview", "A still from the file; no playback here"))
+    return Preview(asset_id, None, 0, 0, translate("Preview", "No preview for {type} files")
+                   .format(type=asset.media_type))
 
 
 def thumbnails(vault: Vault, job: Job, asset_ids: list[str]) -> dict[str, QImage]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sealroom.crypto.keyslots import Role
+from sealroom.desktop.i18n import translate
 from sealroom.desktop.tasks.changed import PEOPLE
 from sealroom.desktop.workers import Job, changes
 from sealroom.vault import users
@@ -39,6 +40,7 @@ def change_password(vault: Vault, job: Job, name: str, password: str) -> str:
 @changes(PEOPLE)
 def remove_person(vault: Vault, job: Job, name: str) -> str:
     """Remove the person's key slot and rotate every key they held (re-encrypting the vault)."""
-    job.say(f"Removing {name} and rotating the vault's keys…")
+    job.say(translate("PeopleDialog", "Removing {name} and rotating the vault's keys…").format(
+        name=name))
     users.remove_user(vault, name)
     return name

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from sealroom.desktop.i18n import translate
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.media import pdf
 
@@ -46,7 +47,9 @@ def render_preview(asset_id: str, media_type: str, data: bytes, page: int, size:
         return _render_pdf(asset_id, data, page, size)
     image = QImage()
     if not image.loadFromData(data):
-        return Preview(asset_id, None, 0, 0, "This image could not be decoded")
+        return Preview(
+            asset_id, None, 0, 0, translate("Preview", "This image could not be decoded")
+        )
     return Preview(asset_id, _fit(image, size), 0, 1)
 
 
@@ -62,7 +65,8 @@ def _render_pdf(asset_id: str, data: bytes, page: int, size: QSize) -> Preview:
     try:
         rendered = pdf.render_page(data, page, max(size.width(), 1), max(size.height(), 1))
     except InvalidInputError as exc:
-        return Preview(asset_id, None, 0, 0, f"This PDF could not be shown: {exc}")
+        message = translate("Preview", "This PDF could not be shown: {error}")
+        return Preview(asset_id, None, 0, 0, message.format(error=exc))
     pixels = rendered.pixels
     height, width = pixels.shape[:2]
     image = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_RGB888)

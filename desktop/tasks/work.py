@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 
+from sealroom.desktop.i18n import translate
 from sealroom.desktop.models.access_columns import AssetColumns
 from sealroom.desktop.tasks.changed import AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS
 from sealroom.desktop.tasks.previews import Preview, render_preview
@@ -199,7 +200,8 @@ def preview_document(vault: Vault, job: Job, agreement_id: str, page: int, size:
     data = agreements.read_document(vault, agreement_id)
     media_type = media_type_of(Path(name))
     if not Preview.can_render(media_type):
-        return Preview(agreement_id, None, 0, 0, f"No preview for {name}; export it to read it")
+        return Preview(agreement_id, None, 0, 0, translate(
+            "Preview", "No preview for {name}; export it to read it").format(name=name))
     return render_preview(agreement_id, media_type, data, page, size)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from sealroom.desktop.i18n import translate
 from sealroom.vault.errors import SealroomError
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,9 @@ class Call(QObject):
             self.failed.emit(str(exc), type(exc))
         except Exception as exc:  # a bug: one line for the person, the traceback in the log
             log.exception("viewer call failed")
-            self.failed.emit(f"unexpected failure ({type(exc).__name__}: {exc})", type(exc))
+            message = translate("Viewer", "unexpected failure ({error})").format(
+                error=f"{type(exc).__name__}: {exc}")
+            self.failed.emit(message, type(exc))
         else:
             self.done.emit(result)
 

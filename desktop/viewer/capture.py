@@ -12,6 +12,8 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
+from sealroom.desktop.i18n import translate
+
 WDA_EXCLUDEFROMCAPTURE = 0x11
 NS_WINDOW_SHARING_NONE = 0
 
@@ -22,8 +24,10 @@ def exclude_from_capture(window: QWidget) -> str:
         if sys.platform == "win32":
             user32 = ctypes.windll.user32  # type: ignore[attr-defined]
             if user32.SetWindowDisplayAffinity(int(window.winId()), WDA_EXCLUDEFROMCAPTURE):
-                return "This window is hidden from screenshots and screen recordings."
-            return "Windows refused to hide this window from screen capture."
+                return translate(
+                    "Capture", "This window is hidden from screenshots and screen recordings.")
+            return translate(
+                "Capture", "Windows refused to hide this window from screen capture.")
         if sys.platform == "darwin":
             objc = ctypes.cdll.LoadLibrary("/usr/lib/libobjc.A.dylib")
             objc.sel_registerName.restype = ctypes.c_void_p
@@ -36,10 +40,14 @@ def exclude_from_capture(window: QWidget) -> str:
             )
             set_sharing(ns_window, objc.sel_registerName(b"setSharingType:"),
                         NS_WINDOW_SHARING_NONE)
-            return "This window is hidden from screenshots and screen recordings."
+            return translate(
+                "Capture", "This window is hidden from screenshots and screen recordings.")
     except (OSError, AttributeError, ValueError) as exc:
-        return f"Could not hide this window from screen capture ({exc})."
-    return (
+        return translate(
+            "Capture", "Could not hide this window from screen capture ({error})."
+        ).format(error=exc)
+    return translate(
+        "Capture",
         "On Linux a window cannot be hidden from screenshots: anything shown here can be "
-        "captured, and each preview carries your name and an invisible mark."
+        "captured, and each preview carries your name and an invisible mark.",
     )

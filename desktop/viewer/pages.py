@@ -50,7 +50,7 @@ class UnlockPage(QWidget):
         super().__init__()
         self.passphrase_mode = passphrase_mode
         layout = QVBoxLayout(self)
-        layout.addWidget(_title(self.tr("Open %1").replace("%1", package.name)))
+        layout.addWidget(_title(self.tr("Open {name}").format(name=package.name)))
         form = QFormLayout()
         self.identity = QLineEdit(str(default_identity))
         self.password = QLineEdit()
@@ -113,9 +113,10 @@ class TermsPage(QWidget):
         m = share.manifest
         layout = QVBoxLayout(self)
         layout.addWidget(_title(m.nda_title or self.tr("Confidentiality terms")))
-        layout.addWidget(_wrapped(self.tr("From %1 to %2, valid from %3 until %4 (UTC).")
-                                  .replace("%1", m.sender_name).replace("%2", m.recipient_name)
-                                  .replace("%3", m.not_before).replace("%4", m.not_after)))
+        layout.addWidget(_wrapped(
+            self.tr("From {sender} to {recipient}, valid from {start} until {end} (UTC).").format(
+                sender=m.sender_name, recipient=m.recipient_name,
+                start=m.not_before, end=m.not_after)))
         self.sender_label = _wrapped(self._sender_text(share))
         if share.sender_status is SenderStatus.CHANGED:
             self.sender_label.setStyleSheet("color: #e03131; font-weight: bold")
@@ -141,14 +142,15 @@ class TermsPage(QWidget):
     def _sender_text(self, share: OpenedShare) -> str:
         fingerprint = share.sender_fingerprint
         if share.sender_status is SenderStatus.KNOWN:
-            return self.tr("Sender key %1: the same key as their earlier packages.").replace(
-                "%1", fingerprint)
+            return self.tr("Sender key {key}: the same key as their earlier packages.").format(
+                key=fingerprint)
         if share.sender_status is SenderStatus.NEW:
-            return self.tr("Sender key %1: the first package from this sender on this computer. "
-                           "Compare the key with them by phone or in person.").replace(
-                "%1", fingerprint)
-        return self.tr("Warning: the sender's key changed to %1. This package may not come from "
-                       "them; check with the sender before accepting.").replace("%1", fingerprint)
+            return self.tr("Sender key {key}: the first package from this sender on this "
+                           "computer. Compare the key with them by phone or in person.").format(
+                key=fingerprint)
+        return self.tr("Warning: the sender's key changed to {key}. This package may not come "
+                       "from them; check with the sender before accepting.").format(
+            key=fingerprint)
 
 
 class PreviewPage(QWidget):
@@ -188,8 +190,9 @@ class PreviewPage(QWidget):
         self.scroller.setWidget(self.picture)
         self.scroller.setWidgetResizable(True)
         layout.addWidget(self.scroller, 1)
-        self.note = _wrapped(self.tr("Marked for %1. Previews cannot be saved, copied or printed. ")
-                             .replace("%1", share.manifest.recipient_name) + capture_note)
+        self.note = _wrapped(
+            self.tr("Marked for {name}. Previews cannot be saved, copied or printed. ").format(
+                name=share.manifest.recipient_name) + capture_note)
         layout.addWidget(self.note)
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
@@ -210,10 +213,8 @@ class PreviewPage(QWidget):
         self.index = max(0, min(index, len(self.pages) - 1))
         asset, entry = self.pages[self.index]
         self.image = QImage.fromData(self.share.previews[entry.path])
-        text = self.tr("%1 — page %2 of %3").replace("%1", asset.title)
-        self.caption.setText(
-            text.replace("%2", str(self.index + 1)).replace("%3", str(len(self.pages)))
-        )
+        self.caption.setText(self.tr("{title} — page {n} of {total}").format(
+            title=asset.title, n=self.index + 1, total=len(self.pages)))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.pages) - 1)
         self.fit()

@@ -37,7 +37,7 @@ class ViewerWindow(QMainWindow):
         self.share: OpenedShare | None = None
         self.identity: bytearray | None = None
         self.call: Call | None = None
-        self.setWindowTitle(self.tr("%1 — Sealroom viewer").replace("%1", package.name))
+        self.setWindowTitle(self.tr("{name} — Sealroom viewer").format(name=package.name))
         self.resize(900, 700)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import translate
+
 DISTRIBUTION = "sealroom"
 LICENCE = "GPL-3.0-or-later"
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
@@ -25,7 +27,7 @@ def version() -> str:
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
-        return "unknown"
+        return translate("AboutDialog", "unknown")
 
 
 def licence() -> str:
@@ -53,32 +55,32 @@ def dependencies() -> list[tuple[str, str]]:
         try:
             found.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
-            found.append((name, "not installed"))
+            found.append((name, translate("AboutDialog", "not installed")))
     return sorted(found, key=lambda pair: pair[0].casefold())
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Sealroom")
+        self.setWindowTitle(self.tr("About Sealroom"))
         self.setMinimumSize(460, 420)
-        self.heading = QLabel(f"Sealroom {version()}")
+        self.heading = QLabel(self.tr("Sealroom {version}").format(version=version()))
         self.heading.setObjectName("sectionTitle")
-        summary = QLabel(
+        summary = QLabel(self.tr(
             "Keeps confidential creator and brand work in an encrypted local vault, issues "
             "watermarked previews per recipient, and traces leaks back to a recipient."
-        )
+        ))
         summary.setWordWrap(True)
-        self.licence = QLabel(
-            f"Licence: {licence()} (GNU General Public License, version 3 or later). "
+        self.licence = QLabel(self.tr(
+            "Licence: {licence} (GNU General Public License, version 3 or later). "
             "Free software: you may share and change it under its terms."
-        )
+        ).format(licence=licence()))
         self.licence.setWordWrap(True)
         self.licence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.libraries = QTreeWidget()
         self.libraries.setRootIsDecorated(False)
-        self.libraries.setHeaderLabels(["Library", "Version"])
-        self.libraries.setAccessibleName("Libraries")
+        self.libraries.setHeaderLabels([self.tr("Library"), self.tr("Version")])
+        self.libraries.setAccessibleName(self.tr("Libraries"))
         for name, installed in [*dependencies(), ("Qt", qVersion())]:
             self.libraries.addTopLevelItem(QTreeWidgetItem([name, installed]))
         self.libraries.resizeColumnToContents(0)
@@ -91,7 +93,7 @@ class AboutDialog(QDialog):
         column.addWidget(self.heading)
         column.addWidget(summary)
         column.addWidget(self.licence)
-        column.addWidget(QLabel("Runs on:"))
+        column.addWidget(QLabel(self.tr("Runs on:")))
         column.addWidget(self.libraries, 1)
         column.addWidget(buttons)
 

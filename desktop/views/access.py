@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.access import (
     COLUMN_HEADER_SIZE,
     AccessModel,
@@ -45,7 +52,8 @@ from sealroom.vault.assets.targets import ALL_CAMPAIGNS, CampaignFilter
 from sealroom.vault.parties.campaigns import Campaign
 from sealroom.vault.when import display
 
-MODES = (("campaign", "Campaigns"), ("asset", "Assets"))
+MODES = (("campaign", QT_TRANSLATE_NOOP("AccessView", "Campaigns")),
+         ("asset", QT_TRANSLATE_NOOP("AccessView", "Assets")))
 ALL_KEY = "*all"
 NO_CAMPAIGN_KEY = "*none"
 """Keys of the campaign filter besides campaign ids: every asset, the assets of no campaign."""
@@ -66,46 +74,49 @@ def _swatch(colour: QColor, text: str) -> QLabel:
 
 
 class AccessView(TableSection):
-    title = "Access"
+    title = QT_TRANSLATE_NOOP("Section", "Access")
     watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
     can_delete = True
     split = (74, 26)
     empty_text = (
-        "Nobody to show yet.\n\nAdd people and companies and a campaign or an asset, "
-        "then grant access here."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "Nobody to show yet.\n\nAdd people and companies and a campaign or an asset, "
+            "then grant access here.",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
         self.access = AccessModel()
         super().__init__(ctx, self.access, AccessProxy())
         self.data: work_tasks.AccessData | None = None
-        self.search.setPlaceholderText("Find a party (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Find a party (Ctrl+F)"))
         self.mode = QComboBox()
         for key, label in MODES:
-            self.mode.addItem(label, key)
-        self.mode.setToolTip("Show campaigns or assets across")
+            self.mode.addItem(self.tr(label), key)
+        self.mode.setToolTip(self.tr("Show campaigns or assets across"))
         self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.toolbar.insertWidget(1, self.mode)
         self.campaign_filter = QComboBox()
-        self.campaign_filter.setToolTip("Show the assets of one campaign")
-        self.campaign_filter.setAccessibleName("Campaign filter")
-        self.campaign_filter.addItem("All campaigns", ALL_KEY)
+        self.campaign_filter.setToolTip(self.tr("Show the assets of one campaign"))
+        self.campaign_filter.setAccessibleName(self.tr("Campaign filter"))
+        self.campaign_filter.addItem(self.tr("All campaigns"), ALL_KEY)
         self.campaign_filter.currentIndexChanged.connect(self._rebuild)
         self.campaign_filter.hide()
         self.toolbar.insertWidget(2, self.campaign_filter)
-        self.mode_note = QLabel("No campaigns yet, so the assets are shown")
+        self.mode_note = QLabel(self.tr("No campaigns yet, so the assets are shown"))
         self.mode_note.setObjectName("muted")
-        self.mode_note.setToolTip(
+        self.mode_note.setToolTip(self.tr(
             "Access is granted per campaign or per asset. This vault has no campaign yet; "
             "once it has one, the matrix shows campaigns again (switch with the list on the left)."
-        )
+        ))
         self.mode_note.hide()
         self.toolbar.insertWidget(3, self.mode_note)
         self._assets_chosen_for_me = False
         """The matrix switched to assets by itself (no campaigns), not by the person."""
-        legend = ((GRANTED_BACKGROUND, "granted"),
-                  (INHERITED_BACKGROUND, "through its campaign"),
-                  (EXCEPTION_BACKGROUND, "exception: no NDA covers it"))
+        legend = ((GRANTED_BACKGROUND, self.tr("granted")),
+                  (INHERITED_BACKGROUND, self.tr("through its campaign")),
+                  (EXCEPTION_BACKGROUND, self.tr("exception: no NDA covers it")))
         for n, (colour, text) in enumerate(legend):
             self.toolbar.insertWidget(4 + n, _swatch(colour, text))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -120,15 +131,16 @@ class AccessView(TableSection):
         parties.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         parties.setMinimumWidth(150)
         self.facts = common.Facts(
-            ["Who", "What", "Access", "Detail"],
-            "Select a cell: a person or company and a campaign or asset.\n\n"
-            "Enter grants access, Delete revokes it.",
+            [QT_TRANSLATE_NOOP("Facts", "Who"), QT_TRANSLATE_NOOP("Facts", "What"),
+             QT_TRANSLATE_NOOP("Facts", "Access"), QT_TRANSLATE_NOOP("Facts", "Detail")],
+            self.tr("Select a cell: a person or company and a campaign or asset.\n\n"
+            "Enter grants access, Delete revokes it."),
         )
-        self.grant_button = QPushButton("Grant…")
-        self.grant_button.setToolTip("Grant access to the selected cell (Enter)")
+        self.grant_button = QPushButton(self.tr("Grant…"))
+        self.grant_button.setToolTip(self.tr("Grant access to the selected cell (Enter)"))
         self.grant_button.clicked.connect(self.grant_selected)
-        self.revoke_button = QPushButton("Revoke…")
-        self.revoke_button.setToolTip("Revoke the selected cell's grant (Delete)")
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setToolTip(self.tr("Revoke the selected cell's grant (Delete)"))
         self.revoke_button.clicked.connect(self.delete_selected)
         self.facts.add_button(self.grant_button)
         self.facts.add_button(self.revoke_button)
@@ -186,10 +198,10 @@ class AccessView(TableSection):
         chosen = self.campaign_filter.currentData()
         with QSignalBlocker(self.campaign_filter):
             self.campaign_filter.clear()
-            self.campaign_filter.addItem("All campaigns", ALL_KEY)
+            self.campaign_filter.addItem(self.tr("All campaigns"), ALL_KEY)
             for campaign in campaigns:
                 self.campaign_filter.addItem(campaign.name, campaign.id)
-            self.campaign_filter.addItem("No campaign", NO_CAMPAIGN_KEY)
+            self.campaign_filter.addItem(self.tr("No campaign"), NO_CAMPAIGN_KEY)
             self.campaign_filter.setCurrentIndex(max(self.campaign_filter.findData(chosen), 0))
 
     def _rebuild(self, *args: object) -> None:
@@ -278,10 +290,12 @@ class AccessView(TableSection):
         self.facts.show_values(
             f"{party.name} → {target.title}",
             {
-                "Who": f"{party.name} ({party.kind})",
-                "What": f"{target.title} ({', '.join(filter(None, [target.kind, target.detail]))})",
-                "Access": "\n".join(lines) or "none",
-                "Detail": "⚠ exception: no NDA in force covers this" if cell.exception else "",
+                "Who": f"{party.name} ({word(party.kind)})",
+                "What": f"{target.title} "
+                f"({', '.join(filter(None, [word(target.kind), target.detail]))})",
+                "Access": "\n".join(lines) or self.tr("none"),
+                "Detail": self.tr("⚠ exception: no NDA in force covers this")
+                if cell.exception else "",
             },
         )
 
@@ -340,9 +354,10 @@ class AccessView(TableSection):
         self.dialog = None
 
     def _granted(self, grant: Grant) -> None:
-        message = f"Granted {grant.party_name} {grant.level} access to {grant.target_title}"
+        message = self.tr("Granted {party} {level} access to {target}").format(
+            party=grant.party_name, level=word(grant.level), target=grant.target_title)
         if grant.exception:
-            message += " as an exception (no NDA covers it)"
+            message += self.tr(" as an exception (no NDA covers it)")
         self.ctx.messages.show_info(message)
         self._pending_cell = (grant.party_id, grant.target_id)
         self._load_matrix()
@@ -355,14 +370,17 @@ class AccessView(TableSection):
         party, target, cell = found
         grant = cell.direct[0]
         reason = common.ask_reason(
-            self, "Revoke access", f"Why does {party.name} lose access to {target.title}?"
+            self, self.tr("Revoke access"),
+            self.tr("Why does {party} lose access to {target}?").format(
+                party=party.name, target=target.title),
         )
         if reason is not None:
             self._pending_cell = (party.id, target.id)
             self.run(work_tasks.revoke_grant, grant.id, reason, done=self._revoked)
 
     def _revoked(self, grant: Grant) -> None:
-        self.ctx.messages.show_info(f"Revoked {grant.party_name}'s access to {grant.target_title}")
+        self.ctx.messages.show_info(self.tr("Revoked {party}'s access to {target}").format(
+            party=grant.party_name, target=grant.target_title))
         self._load_matrix()
 
 
@@ -374,12 +392,15 @@ def _campaign_of(key: str) -> str | CampaignFilter | None:
 
 
 def _describe(grant: Grant, inherited: bool) -> str:
-    until = display(grant.valid_until, grant.zone) or "no end date"
-    text = f"{grant.level}, {grant.state}, until {until}"
+    until = display(grant.valid_until, grant.zone) or translate(
+        "AccessView", "no end date")
+    text = translate("AccessView", "{level}, {state}, until {until}").format(
+        level=word(grant.level), state=word(grant.state), until=until)
     if inherited:
-        text += " (granted on the campaign)"
+        text += translate("AccessView", " (granted on the campaign)")
     if grant.exception:
-        text += f"\n  exception: {grant.exception_reason}"
+        text += translate("AccessView", "\n  exception: {reason}").format(
+            reason=grant.exception_reason)
     elif grant.covering_nda_id:
-        text += f"\n  under NDA {grant.covering_nda_id}"
+        text += translate("AccessView", "\n  under NDA {nda}").format(nda=grant.covering_nda_id)
     return text

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import AgreementFields, Choices
 from sealroom.desktop.widgets.fields import CheckList, WhenField
@@ -32,34 +33,40 @@ from sealroom.vault.when import local_zone_name
 
 class AgreementDialog(RecordDialog):
     def __init__(self, runner: VaultRunner, agreement: Agreement | None, parent: QWidget) -> None:
-        title = "Edit agreement" if agreement else "Record an agreement"
-        super().__init__(runner, title, "Save" if agreement else "Add", parent)
+        title = (translate("AgreementDialog", "Edit agreement") if agreement
+                 else translate("AgreementDialog", "Record an agreement"))
+        save = translate("AgreementDialog", "Save") if agreement else translate(
+            "AgreementDialog", "Add")
+        super().__init__(runner, title, save, parent)
         self.agreement = agreement
         a = agreement
         self.kind = QComboBox()
         for kind in AGREEMENT_KINDS:
-            label = KIND_LABELS[kind]
-            self.kind.addItem(label if label.isupper() else label.capitalize(), kind)
+            self.kind.addItem(word(KIND_LABELS[kind], True), kind)
         self.title_field = QLineEdit(a.title if a else "")
-        self.title_field.setPlaceholderText("e.g. Mutual NDA — Spring Glow 2026")
+        self.title_field.setPlaceholderText(self.tr("e.g. Mutual NDA — Spring Glow 2026"))
         self.parties = CheckList()
         self.effective = WhenField("2026-03-01")
         self.expires = WhenField("2027-02-28")
-        self.expires.setPlaceholderText("optional; " + self.expires.placeholderText())
+        self.expires.setPlaceholderText(self.tr("optional; ") + self.expires.placeholderText())
         self.status = QComboBox()
         for status in AGREEMENT_STATUSES[:3]:
-            self.status.addItem(status.capitalize(), status)
+            self.status.addItem(word(status, True), status)
         self.survival = QSpinBox()
         self.survival.setRange(0, 36500)
-        self.survival.setSuffix(" days")
-        self.survival.setToolTip("How long confidentiality survives the agreement's end")
+        self.survival.setSuffix(self.tr(" days"))
+        self.survival.setToolTip(self.tr("How long confidentiality survives the agreement's end"))
         self.scope = CheckList()
-        self.scope.setToolTip("Campaigns it covers; none ticked: all the work with its parties")
+        self.scope.setToolTip(
+            self.tr("Campaigns it covers; none ticked: all the work with its parties")
+        )
         self.notes = QPlainTextEdit(a.notes if a else "")
         self.notes.setMaximumHeight(60)
         self.document = QLineEdit()
-        self.document.setPlaceholderText("the signed document (optional), encrypted into the vault")
-        browse = QPushButton("Browse…")
+        self.document.setPlaceholderText(
+            self.tr("the signed document (optional), encrypted into the vault")
+        )
+        browse = QPushButton(self.tr("Browse…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         document_row = QWidget()
@@ -67,16 +74,16 @@ class AgreementDialog(RecordDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.document, 1)
         row.addWidget(browse)
-        self.form.add("&Kind", self.kind)
-        self.form.add("&Title", self.title_field)
-        self.form.add("&Parties", self.parties)
-        self.form.add("&Effective", self.effective)
-        self.form.add("E&xpires", self.expires)
-        self.form.add("&Status", self.status)
-        self.form.add("Confidential for", self.survival)
-        self.form.add("S&cope", self.scope)
-        self.form.add("N&otes", self.notes)
-        self.form.add("&Document", document_row)
+        self.form.add(self.tr("&Kind"), self.kind)
+        self.form.add(self.tr("&Title"), self.title_field)
+        self.form.add(self.tr("&Parties"), self.parties)
+        self.form.add(self.tr("&Effective"), self.effective)
+        self.form.add(self.tr("E&xpires"), self.expires)
+        self.form.add(self.tr("&Status"), self.status)
+        self.form.add(self.tr("Confidential for"), self.survival)
+        self.form.add(self.tr("S&cope"), self.scope)
+        self.form.add(self.tr("N&otes"), self.notes)
+        self.form.add(self.tr("&Document"), document_row)
         self.fields = {
             "expires": self.expires,
             "effective": self.effective,
@@ -95,14 +102,17 @@ class AgreementDialog(RecordDialog):
             self.survival.setValue(a.survival_days)
             for widget in (self.kind, self.parties, self.status):
                 widget.setEnabled(False)
-                widget.setToolTip("Fixed once recorded; change the status from the agreement")
+                widget.setToolTip(
+                    self.tr("Fixed once recorded; change the status from the agreement")
+                )
         self.load_choices(work_tasks.choices)
 
     def fill(self, choices: Any) -> None:
         assert isinstance(choices, Choices)
         a = self.agreement
         self.parties.set_items(
-            [(p.id, f"{p.name} ({p.kind})") for p in choices.parties], a.party_ids if a else ()
+            [(p.id, f"{p.name} ({word(p.kind)})") for p in choices.parties],
+            a.party_ids if a else (),
         )
         self.scope.set_items(
             [(c.id, c.name) for c in choices.campaigns], a.campaign_ids if a else ()
@@ -111,7 +121,7 @@ class AgreementDialog(RecordDialog):
             self.parties.setEnabled(False)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "The signed document")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("The signed document"))
         if chosen:
             self.document.setText(chosen)
 

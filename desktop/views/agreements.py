@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.agreements import AgreementsModel, kind_label
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.changed import AGREEMENTS, CAMPAIGNS, PARTIES
@@ -20,18 +21,25 @@ from sealroom.desktop.widgets import forms as common
 from sealroom.vault.agreements.contracts import STATUS_CHANGES, Agreement
 from sealroom.vault.units import human_size
 
-FACTS = ["Kind", "Status", "Parties", "Effective", "Expires", "Confidential until", "Scope",
-         "Usage rights", "Document", "Notes", "Id"]
+FACTS = [QT_TRANSLATE_NOOP("Facts", "Kind"), QT_TRANSLATE_NOOP("Facts", "Status"),
+         QT_TRANSLATE_NOOP("Facts", "Parties"), QT_TRANSLATE_NOOP("Facts", "Effective"),
+         QT_TRANSLATE_NOOP("Facts", "Expires"), QT_TRANSLATE_NOOP("Facts", "Confidential until"),
+         QT_TRANSLATE_NOOP("Facts", "Scope"), QT_TRANSLATE_NOOP("Facts", "Usage rights"),
+         QT_TRANSLATE_NOOP("Facts", "Document"), QT_TRANSLATE_NOOP("Facts", "Notes"),
+         QT_TRANSLATE_NOOP("Facts", "Id")]
 DOCUMENT_SIZE = QSize(900, 900)
 
 
 class AgreementsView(TableSection):
-    title = "Agreements"
+    title = QT_TRANSLATE_NOOP("Section", "Agreements")
     watches = frozenset({AGREEMENTS, CAMPAIGNS, PARTIES})
-    new_label = "Record an agreement…"
+    new_label = QT_TRANSLATE_NOOP("Section", "Record an agreement…")
     empty_text = (
-        "No agreements yet.\n\nRecord NDAs, sponsorships, licences and talent agreements "
-        "(Ctrl+N). A signed NDA in force is what lets a party see confidential work."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "No agreements yet.\n\nRecord NDAs, sponsorships, licences and talent agreements "
+            "(Ctrl+N). A signed NDA in force is what lets a party see confidential work.",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -40,19 +48,21 @@ class AgreementsView(TableSection):
         super().__init__(ctx, self.agreements)
         self.set_column_widths({1: 92, 2: 160, 3: 76, 4: 90}, stretch=0)
         self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
-        self.add_button("Record…", self.new_item, "Record an agreement (Ctrl+N)")
-        self.facts = common.Facts(FACTS, "Select an agreement to see its terms.")
-        self.edit_button = QPushButton("Edit…")
+        self.add_button(self.tr("Record…"), self.new_item, self.tr("Record an agreement (Ctrl+N)"))
+        self.facts = common.Facts(FACTS, self.tr("Select an agreement to see its terms."))
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.status_button = QPushButton("Status")
-        self.status_button.setToolTip("Move the agreement to its next status")
+        self.status_button = QPushButton(self.tr("Status"))
+        self.status_button.setToolTip(self.tr("Move the agreement to its next status"))
         self.status_menu = QMenu(self)
         self.status_button.setMenu(self.status_menu)
-        self.document_button = QPushButton("Preview document")
-        self.document_button.setToolTip("Decrypt the signed document into memory and show it")
+        self.document_button = QPushButton(self.tr("Preview document"))
+        self.document_button.setToolTip(
+            self.tr("Decrypt the signed document into memory and show it")
+        )
         self.document_button.clicked.connect(self.preview_document)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Write the decrypted document to a file you choose")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write the decrypted document to a file you choose"))
         self.export_button.clicked.connect(self.export_document)
         for button in (self.edit_button, self.status_button, self.document_button,
                        self.export_button):
@@ -95,10 +105,13 @@ class AgreementsView(TableSection):
             return
         a = self.agreements.record(row)
         scope = [self.campaign_names.get(c, c) for c in a.campaign_ids]
-        scope += [f"asset {asset_id}" for asset_id in a.asset_ids]
+        scope += [self.tr("asset {id}").format(id=asset_id) for asset_id in a.asset_ids]
         rights = [
-            f"{', '.join(r.platforms)} in {r.territory}, {r.starts.date_display()}"
-            + (f" to {r.ends.date_display()}" if r.ends else " onwards")
+            self.tr("{platforms} in {territory}, {starts}").format(
+                platforms=", ".join(r.platforms), territory=r.territory,
+                starts=r.starts.date_display())
+            + (self.tr(" to {ends}").format(ends=r.ends.date_display()) if r.ends
+               else self.tr(" onwards"))
             for r in a.usage_rights
         ]
         document = "—"
@@ -108,12 +121,12 @@ class AgreementsView(TableSection):
             a.title,
             {
                 "Kind": kind_label(a),
-                "Status": a.current_status.capitalize(),
+                "Status": word(a.current_status, True),
                 "Parties": ", ".join(a.party_names),
                 "Effective": a.effective_display,
-                "Expires": a.expires_display or "no expiry",
+                "Expires": a.expires_display or self.tr("no expiry"),
                 "Confidential until": (a.confidential_until or "")[:10] or "—",
-                "Scope": ", ".join(scope) or "all the work with its parties",
+                "Scope": ", ".join(scope) or self.tr("all the work with its parties"),
                 "Usage rights": "\n".join(rights) or "—",
                 "Document": document,
                 "Notes": a.notes or "—",
@@ -122,7 +135,9 @@ class AgreementsView(TableSection):
         )
         self.status_menu.clear()
         for status in STATUS_CHANGES.get(a.current_status, ()):
-            action = self.status_menu.addAction(f"Mark {status}")
+            action = self.status_menu.addAction(
+                self.tr("Mark {status}").format(status=word(status))
+            )
             action.setData(status)
             action.triggered.connect(self._status_chosen)
         self.status_button.setEnabled(not self.status_menu.isEmpty())
@@ -167,7 +182,9 @@ class AgreementsView(TableSection):
         status = str(action.data())
         reason = ""
         if status == "terminated":
-            asked = common.ask_reason(self, "Terminate agreement", "Why is it terminated?")
+            asked = common.ask_reason(
+                self, self.tr("Terminate agreement"), self.tr("Why is it terminated?")
+            )
             if asked is None:
                 return
             reason = asked
@@ -179,7 +196,7 @@ class AgreementsView(TableSection):
         agreement = self.selected()
         if agreement is not None:
             self.document.show()
-            self.document.set_image(None, "Decrypting the document…")
+            self.document.set_image(None, self.tr("Decrypting the document…"))
             self.run(
                 work_tasks.preview_document,
                 agreement.id,
@@ -202,10 +219,11 @@ class AgreementsView(TableSection):
         if agreement is None or not agreement.document_name:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, "Export the decrypted document", agreement.document_name
+            self, self.tr("Export the decrypted document"), agreement.document_name
         )
         if target:
             self.run(work_tasks.export_document, agreement.id, Path(target), done=self._exported)
 
     def _exported(self, path: Path) -> None:
-        self.ctx.messages.show_info(f"Exported the decrypted document to {path}")
+        self.ctx.messages.show_info(
+            self.tr("Exported the decrypted document to {path}").format(path=path))

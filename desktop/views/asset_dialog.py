@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from sealroom.desktop.i18n import translate
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import AssetFields, Choices
 from sealroom.desktop.widgets.fields import RecordCombo, WhenField
@@ -17,27 +18,32 @@ from sealroom.vault.assets.catalog import SENSITIVITIES, Asset
 
 class AssetDialog(RecordDialog):
     def __init__(self, runner: VaultRunner, asset: Asset, parent: QWidget) -> None:
-        super().__init__(runner, "Edit asset", "Save", parent)
+        super().__init__(
+            runner,
+            translate("AssetDialog", "Edit asset"),
+            translate("AssetDialog", "Save"),
+            parent,
+        )
         self.asset = asset
         self.title_field = QLineEdit(asset.title)
-        self.campaign = RecordCombo("No campaign")
+        self.campaign = RecordCombo(self.tr("No campaign"))
         self.sensitivity = QComboBox()
         for level in SENSITIVITIES:
             self.sensitivity.addItem(level.capitalize(), level)
         self.sensitivity.setCurrentIndex(max(0, self.sensitivity.findData(asset.sensitivity)))
         self.tags = QLineEdit(", ".join(asset.tags))
-        self.tags.setPlaceholderText("comma-separated, e.g. hero, instagram")
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. hero, instagram"))
         self.embargo = WhenField("2026-03-01 09:00")
         self.initial_embargo = asset.embargo_display or ""
         self.embargo.setText(self.initial_embargo)
         if asset.released:
             self.embargo.setEnabled(False)
-            self.embargo.setToolTip("Released: a released asset cannot be embargoed again")
-        self.form.add("&Title", self.title_field)
-        self.form.add("&Campaign", self.campaign)
-        self.form.add("&Sensitivity", self.sensitivity)
-        self.form.add("Ta&gs", self.tags)
-        self.form.add("&Embargo until", self.embargo)
+            self.embargo.setToolTip(self.tr("Released: a released asset cannot be embargoed again"))
+        self.form.add(self.tr("&Title"), self.title_field)
+        self.form.add(self.tr("&Campaign"), self.campaign)
+        self.form.add(self.tr("&Sensitivity"), self.sensitivity)
+        self.form.add(self.tr("Ta&gs"), self.tags)
+        self.form.add(self.tr("&Embargo until"), self.embargo)
         self.fields = {
             "embargo_until": self.embargo,
             "sensitivity": self.sensitivity,

@@ -36,8 +36,10 @@ class ImportPanel(QFrame):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the import (Esc); the file in progress is not kept")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop the import (Esc); the file in progress is not kept")
+        )
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
@@ -63,7 +65,7 @@ class ImportPanel(QFrame):
             return False
         self._reset()
         self._options = options
-        self.label.setText("Looking for files…")
+        self.label.setText(self.tr("Looking for files…"))
         self.bar.setRange(0, 0)
         self.show()
         self._task = self.runner.submit(tasks.plan_import, list(paths))
@@ -76,7 +78,7 @@ class ImportPanel(QFrame):
             return
         self._cancelled = True
         self._task.cancel()
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self.cancel_button.setEnabled(False)
 
     def abandon(self) -> None:
@@ -106,7 +108,8 @@ class ImportPanel(QFrame):
             self._finish()
             return
         path = self._files[self._index][0]
-        self.label.setText(f"Encrypting {path.name} ({self._index + 1} of {len(self._files)})")
+        self.label.setText(self.tr("Encrypting {name} ({n} of {total})").format(
+            name=path.name, n=self._index + 1, total=len(self._files)))
         task = self.runner.submit(
             tasks.import_file, path, self._done_bytes, self._total, self._options
         )
@@ -140,12 +143,16 @@ class ImportPanel(QFrame):
 
     def _finish(self) -> None:
         count, problems, cancelled = self._count, self._problems, self._cancelled
-        summary = f"Imported {count} file{'s' if count != 1 else ''} ({human_size(self._bytes)})"
+        summary = (self.tr("Imported 1 file ({size})") if count == 1
+                   else self.tr("Imported {n} files ({size})")).format(
+            n=count, size=human_size(self._bytes))
         if cancelled:
-            summary += "; import cancelled"
+            summary += self.tr("; import cancelled")
         if problems:
-            extra = f" and {len(problems) - 2} more" if len(problems) > 2 else ""
-            summary += f"; skipped {'; '.join(problems[:2])}{extra}"
+            more = len(problems) - 2
+            extra = self.tr(" and {n} more").format(n=more) if more > 0 else ""
+            summary += self.tr("; skipped {files}{more}").format(
+                files="; ".join(problems[:2]), more=extra)
         self._reset()
         self.finished.emit(summary, bool(problems))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.assets import kind_label
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks.previews import Preview
@@ -28,17 +29,17 @@ RENDER_SIZE = QSize(1400, 1400)
 PREVIEW_DELAY_MS = 120
 """How long the selection rests on an asset before its preview is decrypted."""
 FACTS = (
-    "Campaign",
-    "Sensitivity",
-    "Embargo",
-    "Tags",
-    "File",
-    "Type",
-    "Size",
-    "Version",
-    "Imported",
-    "SHA-256",
-    "Id",
+    QT_TRANSLATE_NOOP("Facts", "Campaign"),
+    QT_TRANSLATE_NOOP("Facts", "Sensitivity"),
+    QT_TRANSLATE_NOOP("Facts", "Embargo"),
+    QT_TRANSLATE_NOOP("Facts", "Tags"),
+    QT_TRANSLATE_NOOP("Facts", "File"),
+    QT_TRANSLATE_NOOP("Facts", "Type"),
+    QT_TRANSLATE_NOOP("Facts", "Size"),
+    QT_TRANSLATE_NOOP("Facts", "Version"),
+    QT_TRANSLATE_NOOP("Facts", "Imported"),
+    QT_TRANSLATE_NOOP("Facts", "SHA-256"),
+    QT_TRANSLATE_NOOP("Facts", "Id"),
 )
 
 
@@ -109,11 +110,11 @@ class AssetDetail(QWidget):
         self.pages = 0
         self.preview = PreviewLabel()
         self.prev_page = QPushButton("◀")
-        self.prev_page.setToolTip("Previous page (Page Up)")
+        self.prev_page.setToolTip(self.tr("Previous page (Page Up)"))
         self.prev_page.setShortcut("PgUp")
         self.prev_page.clicked.connect(self.show_previous_page)
         self.next_page = QPushButton("▶")
-        self.next_page.setToolTip("Next page (Page Down)")
+        self.next_page.setToolTip(self.tr("Next page (Page Down)"))
         self.next_page.setShortcut("PgDown")
         self.next_page.clicked.connect(self.show_next_page)
         self.page_label = QLabel()
@@ -135,16 +136,19 @@ class AssetDetail(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self._values[name] = value
-            self.facts.addRow(f"{name}:", value)
-        self.export = QPushButton("Export original…")
-        self.export.setToolTip("Write the decrypted original to a file you choose (recorded)")
+            self.facts.addRow(self.tr("{name}:").format(name=translate("Facts", name)), value)
+        self.export = QPushButton(self.tr("Export original…"))
+        self.export.setToolTip(
+            self.tr("Write the decrypted original to a file you choose (recorded)")
+        )
         self.export.clicked.connect(self._export)
-        self.edit = QPushButton("Edit…")
-        self.edit.setToolTip("Title, campaign, sensitivity, tags, embargo (Enter)")
+        self.edit = QPushButton(self.tr("Edit…"))
+        self.edit.setToolTip(self.tr("Title, campaign, sensitivity, tags, embargo (Enter)"))
         self.edit.clicked.connect(self._edit)
-        self.release = QPushButton("Release…")
+        self.release = QPushButton(self.tr("Release…"))
         self.release.setToolTip(
-            "Lift the embargo now; captions are checked first, secret assets need a second person"
+            self.tr("Lift the embargo now; captions are checked first, secret assets need a "
+                    "second person")
         )
         self.release.clicked.connect(self._release)
         buttons = QHBoxLayout()
@@ -168,7 +172,7 @@ class AssetDetail(QWidget):
             widget.setVisible(asset is not None)
         self.release.setVisible(asset is not None and asset.embargoed)
         if asset is None:
-            self.preview.set_image(None, "Select an asset to preview it.")
+            self.preview.set_image(None, self.tr("Select an asset to preview it."))
             self._set_pages(0, 0)
             for value in self._values.values():
                 value.clear()
@@ -176,14 +180,16 @@ class AssetDetail(QWidget):
         self.title.setText(asset.title)
         values = {
             "Campaign": asset.campaign_name or "—",
-            "Sensitivity": asset.sensitivity.capitalize(),
+            "Sensitivity": word(asset.sensitivity, True),
             "Embargo": _embargo(asset),
             "Tags": ", ".join(f"#{t}" for t in asset.tags) or "—",
             "File": asset.original_name,
             "Type": f"{kind_label(asset)} ({asset.media_type})",
-            "Size": f"{human_size(asset.size)} ({asset.size:,} bytes)",
+            "Size": self.tr("{size} ({bytes} bytes)").format(
+                size=human_size(asset.size), bytes=f"{asset.size:,}"),
             "Version": str(asset.version),
-            "Imported": f"{short_time(asset.created)} UTC by {asset.created_by}",
+            "Imported": self.tr("{time} UTC by {name}").format(
+                time=short_time(asset.created), name=asset.created_by),
             "SHA-256": asset.sha256,
             "Id": asset.id,
         }
@@ -194,7 +200,7 @@ class AssetDetail(QWidget):
         sha.setText(f"{asset.sha256[:16]}…{asset.sha256[-8:]}")
         sha.setToolTip(asset.sha256)
         if not same:
-            self.preview.set_image(None, "Decrypting preview…")
+            self.preview.set_image(None, self.tr("Decrypting preview…"))
             self._set_pages(0, 0)
             self._settle.start()
 
@@ -226,7 +232,7 @@ class AssetDetail(QWidget):
         several = pages > 1
         for widget in (self.prev_page, self.next_page, self.page_label):
             widget.setVisible(several)
-        self.page_label.setText(f"Page {page + 1} of {pages}")
+        self.page_label.setText(self.tr("Page {n} of {total}").format(n=page + 1, total=pages))
         self.prev_page.setEnabled(page > 0)
         self.next_page.setEnabled(page + 1 < pages)
 
@@ -255,7 +261,9 @@ class AssetDetail(QWidget):
 
 def _embargo(asset: Asset) -> str:
     if asset.released:
-        return f"Released {short_time(asset.released)} UTC by {asset.released_by or '?'}"
+        return translate("AssetDetail", "Released {time} UTC by {name}").format(
+            time=short_time(asset.released), name=asset.released_by or "?")
     if asset.embargo_until:
-        return f"Until {asset.embargo_display} (not released yet)"
-    return "None"
+        return translate("AssetDetail", "Until {time} (not released yet)").format(
+            time=asset.embargo_display)
+    return translate("AssetDetail", "None")

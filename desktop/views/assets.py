@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP
 from sealroom.desktop.models.assets import THUMBNAIL_SIZE, AssetsModel
 from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.tasks import content as tasks
@@ -31,14 +32,17 @@ from sealroom.vault.assets.importing import ImportOptions
 
 
 class AssetsView(TableSection):
-    title = "Assets"
+    title = QT_TRANSLATE_NOOP("Section", "Assets")
     watches = frozenset({ASSETS, CAMPAIGNS})
-    new_label = "Import files…"
+    new_label = QT_TRANSLATE_NOOP("Section", "Import files…")
     can_delete = True
     split = (66, 34)
     empty_text = (
-        "No assets yet.\n\nDrop files or folders here, or press Ctrl+N to import.\n"
-        "They are encrypted into the vault; the originals stay where they are."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "No assets yet.\n\nDrop files or folders here, or press Ctrl+N to import.\n"
+            "They are encrypted into the vault; the originals stay where they are.",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -67,14 +71,16 @@ class AssetsView(TableSection):
         self.set_column_widths({1: 140, 2: 96, 3: 100, 4: 72}, stretch=0)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
-        self.grid_button = QPushButton("Grid")
+        self.grid_button = QPushButton(self.tr("Grid"))
         self.grid_button.setCheckable(True)
-        self.grid_button.setToolTip("Show thumbnails instead of the table (Ctrl+G)")
+        self.grid_button.setToolTip(self.tr("Show thumbnails instead of the table (Ctrl+G)"))
         self.grid_button.setShortcut(QKeySequence("Ctrl+G"))
         self.grid_button.toggled.connect(self.set_grid)
         self.toolbar.addWidget(self.grid_button)
-        self.add_button("Import folder…", self.import_folder, "Import every file in a folder")
-        self.add_button("Import files…", self.new_item, "Import files (Ctrl+N)")
+        self.add_button(
+            self.tr("Import folder…"), self.import_folder, self.tr("Import every file in a folder")
+        )
+        self.add_button(self.tr("Import files…"), self.new_item, self.tr("Import files (Ctrl+N)"))
 
         self.importer = ImportPanel(ctx.runner)
         self.importer.origin = self
@@ -121,7 +127,7 @@ class AssetsView(TableSection):
         keys = self.selected_keys()
         self.grid_on = on
         self.assets.set_thumbnails_on(on)
-        self.grid_button.setText("Table" if on else "Grid")
+        self.grid_button.setText(self.tr("Table") if on else self.tr("Grid"))
         self._update_empty()
         if keys:
             self.select_key(keys[0])
@@ -159,13 +165,14 @@ class AssetsView(TableSection):
         if asset is None:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, "Export the decrypted original", asset.original_name
+            self, self.tr("Export the decrypted original"), asset.original_name
         )
         if target:
             self.run(tasks.export_asset, asset_id, Path(target), done=self._exported)
 
     def _exported(self, path: Path) -> None:
-        self.ctx.messages.show_info(f"Exported the decrypted original to {path}")
+        self.ctx.messages.show_info(
+            self.tr("Exported the decrypted original to {path}").format(path=path))
 
     # -- edit and release ----------------------------------------------------------------------
 
@@ -192,10 +199,11 @@ class AssetsView(TableSection):
             return
         if not common.confirm(
             self,
-            "Release asset",
-            f"Lift the embargo on “{asset.title}” now? Captions are checked for placeholders "
-            "and stray @mentions first; a secret asset waits for a second person's approval.",
-            "Release",
+            self.tr("Release asset"),
+            self.tr("Lift the embargo on “{title}” now? Captions are checked for placeholders "
+                    "and stray @mentions first; a secret asset waits for a second person's "
+                    "approval.").format(title=asset.title),
+            self.tr("Release"),
         ):
             return
         approve = False
@@ -207,28 +215,32 @@ class AssetsView(TableSection):
         if asked is not None:
             if common.confirm(
                 self,
-                "Approve release",
-                f"{asked.requested_by} asked on {asked.requested[:10]} to release "
-                f"“{released.asset.title}”, which is secret. Approve it? The embargo is lifted.",
-                "Approve",
+                self.tr("Approve release"),
+                self.tr("{name} asked on {date} to release “{title}”, which is secret. Approve "
+                        "it? The embargo is lifted.").format(
+                    name=asked.requested_by, date=asked.requested[:10],
+                    title=released.asset.title),
+                self.tr("Approve"),
             ):
                 self.run(work_tasks.release_asset, asked.asset_id, True, done=self._released)
             return
         if released.outcome is not None and released.outcome.state == "released":
-            self.ctx.messages.show_info(f"Released “{released.asset.title}”")
+            self.ctx.messages.show_info(
+                self.tr("Released “{title}”").format(title=released.asset.title))
         else:
             self.ctx.messages.show_info(
-                f"Release of “{released.asset.title}” asked; another owner or manager approves it"
+                self.tr("Release of “{title}” asked; another owner or manager approves it")
+                .format(title=released.asset.title)
             )
 
     # -- import --------------------------------------------------------------------------------
 
     def new_item(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import files into the vault")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files into the vault"))
         self.import_paths([Path(f) for f in files])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder into the vault")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder into the vault"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -240,7 +252,9 @@ class AssetsView(TableSection):
         if not paths:
             return
         if self.importer.running:
-            self.ctx.messages.show_error("An import is already running; wait or cancel it first")
+            self.ctx.messages.show_error(
+                self.tr("An import is already running; wait or cancel it first")
+            )
             return
         if self.import_dialog is not None:
             self.import_dialog.reject()
@@ -252,7 +266,9 @@ class AssetsView(TableSection):
     def _import_chosen(self, options: ImportOptions) -> None:
         dialog = self.import_dialog
         if dialog is not None and not self.importer.start(dialog.paths, options):
-            self.ctx.messages.show_error("An import is already running; wait or cancel it first")
+            self.ctx.messages.show_error(
+                self.tr("An import is already running; wait or cancel it first")
+            )
 
     def _import_dialog_closed(self, result: int) -> None:
         self.import_dialog = None
@@ -295,17 +311,17 @@ class AssetsView(TableSection):
         names = [a.title for a in map(self.assets.record_of, keys) if a is not None]
         if len(names) < self.selected_row_count():
             self.ctx.messages.show_error(
-                "Some selected rows are not loaded yet: scroll through them, or narrow the "
-                "search, then delete again"
+                self.tr("Some selected rows are not loaded yet: scroll through them, or narrow the "
+                "search, then delete again")
             )
             return
-        what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} assets"
+        what = f"“{names[0]}”" if len(names) == 1 else self.tr("{n} assets").format(n=len(names))
         if not common.confirm(
             self,
-            "Delete assets",
-            f"Delete {what} from the vault? The encrypted file is removed; "
-            "the audit log keeps a record of the deletion.",
-            "Delete",
+            self.tr("Delete assets"),
+            self.tr("Delete {what} from the vault? The encrypted file is removed; "
+                    "the audit log keeps a record of the deletion.").format(what=what),
+            self.tr("Delete"),
         ):
             return
         for key in keys:

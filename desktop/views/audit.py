@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.audit import AuditModel
 from sealroom.desktop.models.table import SourceProxy
 from sealroom.desktop.tasks import content as tasks
@@ -13,10 +14,10 @@ from sealroom.desktop.workers import EVERYTHING
 
 
 class AuditView(TableSection):
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("Section", "Audit log")
     watches = frozenset({EVERYTHING})
     """Every change is an event in the log."""
-    empty_text = "The audit log is empty."
+    empty_text = QT_TRANSLATE_NOOP("Section", "The audit log is empty.")
     split = (74, 26)
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -27,19 +28,26 @@ class AuditView(TableSection):
         self.log.modelReset.connect(self._show_count)
         self.log.rowsInserted.connect(self._show_count)
         self.log.rowsRemoved.connect(self._show_count)
-        self.search.setPlaceholderText("Search the log (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search the log (Ctrl+F)"))
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.toolbar.insertWidget(1, self.count)
-        self.add_button("Refresh", self.load, "Show events added since the log was opened (F5)")
+        self.add_button(
+            self.tr("Refresh"),
+            self.load,
+            self.tr("Show events added since the log was opened (F5)"),
+        )
         # The log is read newest first a page at a time; it keeps that order.
         self.table.setSortingEnabled(False)
         self.set_column_widths({0: 56, 1: 150, 2: 90, 3: 120, 4: 150, 5: 74}, stretch=6)
         self.facts = common.Facts(
-            ["Sequence", "Time (UTC)", "Who", "Role", "Device", "App", "Action", "Object",
-             "Outcome", "Detail"],
-            "Select an event to see all of it.\n\nEach event is a leaf of a signed Merkle tree: "
-            "`sealroom verify` proves none was changed or removed.",
+            [QT_TRANSLATE_NOOP("Facts", "Sequence"), QT_TRANSLATE_NOOP("Facts", "Time (UTC)"),
+             QT_TRANSLATE_NOOP("Facts", "Who"), QT_TRANSLATE_NOOP("Facts", "Role"),
+             QT_TRANSLATE_NOOP("Facts", "Device"), QT_TRANSLATE_NOOP("Facts", "App"),
+             QT_TRANSLATE_NOOP("Facts", "Action"), QT_TRANSLATE_NOOP("Facts", "Object"),
+             QT_TRANSLATE_NOOP("Facts", "Outcome"), QT_TRANSLATE_NOOP("Facts", "Detail")],
+            self.tr("Select an event to see all of it.\n\nEach event is a leaf of a signed "
+                    "Merkle tree: `sealroom verify` proves none was changed or removed."),
         )
         holder = QVBoxLayout(self.detail)
         holder.setContentsMargins(0, 0, 0, 0)
@@ -57,9 +65,10 @@ class AuditView(TableSection):
         if not self.log.active:
             self.count.clear()
         elif self.log.search_text:
-            self.count.setText(f"{shown:,} of {size:,} events match")
+            self.count.setText(self.tr("{shown} of {size} events match").format(
+                shown=f"{shown:,}", size=f"{size:,}"))
         else:
-            self.count.setText(f"{size:,} events")
+            self.count.setText(self.tr("{size} events").format(size=f"{size:,}"))
 
     def clear(self) -> None:
         self.log.clear()
@@ -76,12 +85,12 @@ class AuditView(TableSection):
                 "Sequence": str(e.seq),
                 "Time (UTC)": e.time,
                 "Who": e.actor,
-                "Role": e.role,
+                "Role": word(e.role),
                 "Device": e.device,
                 "App": e.app_version,
                 "Action": e.action,
                 "Object": e.object or "—",
-                "Outcome": e.outcome,
+                "Outcome": word(e.outcome),
                 "Detail": e.reason or "—",
             },
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from sealroom.desktop.i18n import translate
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import CampaignFields, Choices
 from sealroom.desktop.widgets.fields import CheckList, RecordCombo, WhenField
@@ -16,22 +17,25 @@ from sealroom.vault.parties.campaigns import Campaign
 
 class CampaignDialog(RecordDialog):
     def __init__(self, runner: VaultRunner, campaign: Campaign | None, parent: QWidget) -> None:
-        title = "Edit campaign" if campaign else "New campaign"
-        super().__init__(runner, title, "Save" if campaign else "Add", parent)
+        title = (translate("CampaignDialog", "Edit campaign") if campaign
+                 else translate("CampaignDialog", "New campaign"))
+        save = translate("CampaignDialog", "Save") if campaign else translate(
+            "CampaignDialog", "Add")
+        super().__init__(runner, title, save, parent)
         self.campaign = campaign
         self.name = QLineEdit(campaign.name if campaign else "")
-        self.name.setPlaceholderText("e.g. Lumen Spring Glow")
-        self.brand = RecordCombo("No brand yet")
+        self.name.setPlaceholderText(self.tr("e.g. Lumen Spring Glow"))
+        self.brand = RecordCombo(self.tr("No brand yet"))
         self.launch = WhenField("2026-03-01 09:00")
         self.launch.setText((campaign.launch_display or "") if campaign else "")
         self.influencers = CheckList()
         self.notes = QPlainTextEdit(campaign.notes if campaign else "")
         self.notes.setMaximumHeight(70)
-        self.form.add("&Name", self.name)
-        self.form.add("&Brand", self.brand)
-        self.form.add("&Launch", self.launch)
-        self.form.add("&Influencers", self.influencers)
-        self.form.add("N&otes", self.notes)
+        self.form.add(self.tr("&Name"), self.name)
+        self.form.add(self.tr("&Brand"), self.brand)
+        self.form.add(self.tr("&Launch"), self.launch)
+        self.form.add(self.tr("&Influencers"), self.influencers)
+        self.form.add(self.tr("N&otes"), self.notes)
         self.fields = {
             "launch": self.launch,
             "brand_id": self.brand,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP
 from sealroom.desktop.models.campaigns import CampaignsModel, launch_ahead
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import work as work_tasks
@@ -16,12 +17,15 @@ from sealroom.vault.parties.campaigns import Campaign
 
 
 class CampaignsView(TableSection):
-    title = "Campaigns"
+    title = QT_TRANSLATE_NOOP("Section", "Campaigns")
     watches = frozenset({ASSETS, CAMPAIGNS, PARTIES})
-    new_label = "New campaign…"
+    new_label = QT_TRANSLATE_NOOP("Section", "New campaign…")
     empty_text = (
-        "No campaigns yet.\n\nA campaign groups a brand's launch, its influencers, assets and "
-        "agreements; its launch date is the embargo of its assets (Ctrl+N)."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "No campaigns yet.\n\nA campaign groups a brand's launch, its influencers, assets "
+            "and agreements; its launch date is the embargo of its assets (Ctrl+N).",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -29,15 +33,18 @@ class CampaignsView(TableSection):
         super().__init__(ctx, self.campaigns)
         self.set_column_widths({1: 124, 2: 150, 3: 124, 4: 56}, stretch=0)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.add_button("New…", self.new_item, "New campaign (Ctrl+N)")
+        self.add_button(self.tr("New…"), self.new_item, self.tr("New campaign (Ctrl+N)"))
         self.facts = common.Facts(
-            ["Brand", "Launch", "Influencers", "Assets", "Agreements", "Notes", "Added", "Id"],
-            "Select a campaign to see its details.",
+            [QT_TRANSLATE_NOOP("Facts", "Brand"), QT_TRANSLATE_NOOP("Facts", "Launch"),
+             QT_TRANSLATE_NOOP("Facts", "Influencers"), QT_TRANSLATE_NOOP("Facts", "Assets"),
+             QT_TRANSLATE_NOOP("Facts", "Agreements"), QT_TRANSLATE_NOOP("Facts", "Notes"),
+             QT_TRANSLATE_NOOP("Facts", "Added"), QT_TRANSLATE_NOOP("Facts", "Id")],
+            self.tr("Select a campaign to see its details."),
         )
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Edit the selected campaign (Enter)")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected campaign (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.assets_button = QPushButton("Show its assets")
+        self.assets_button = QPushButton(self.tr("Show its assets"))
         self.assets_button.clicked.connect(self.show_assets)
         for button in (self.edit_button, self.assets_button):
             self.facts.add_button(button)
@@ -72,7 +79,7 @@ class CampaignsView(TableSection):
         c = self.campaigns.record(row)
         launch = c.launch_display or "—"
         if launch_ahead(c):
-            launch += "  (ahead: its assets are embargoed until then)"
+            launch += self.tr("  (ahead: its assets are embargoed until then)")
         self.facts.show_values(
             c.name,
             {
@@ -82,7 +89,8 @@ class CampaignsView(TableSection):
                 "Assets": str(c.asset_count),
                 "Agreements": str(len(c.agreement_ids)),
                 "Notes": c.notes or "—",
-                "Added": f"{short_time(c.created)} UTC by {c.created_by}",
+                "Added": self.tr("{time} UTC by {name}").format(
+                    time=short_time(c.created), name=c.created_by),
                 "Id": c.id,
             },
         )

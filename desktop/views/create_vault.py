@@ -35,19 +35,19 @@ class CreateVaultDialog(QDialog):
     def __init__(self, runner: VaultRunner, parent: QWidget, location: Path | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("Create a vault")
+        self.setWindowTitle(self.tr("Create a vault"))
         self.setMinimumWidth(500)
-        title = QLabel("Create a vault")
+        title = QLabel(self.tr("Create a vault"))
         title.setObjectName("sectionTitle")
         hint = QLabel(
-            "Everything in the vault is encrypted with a key only your password opens. "
-            "There is no recovery without it: keep it in your password manager."
+            self.tr("Everything in the vault is encrypted with a key only your password opens. "
+            "There is no recovery without it: keep it in your password manager.")
         )
         hint.setWordWrap(True)
         hint.setObjectName("muted")
         self.form = Form()
         self.location = QLineEdit(str(location or Path.home() / "Documents"))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         where = QWidget()
@@ -55,23 +55,23 @@ class CreateVaultDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.location, 1)
         row.addWidget(browse)
-        self.name = QLineEdit("Work")
+        self.name = QLineEdit(self.tr("Work"))
         self.user = QLineEdit(_login_name())
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.add("&Location", where)
-        self.form.add("Vault &name", self.name)
-        self.form.add("&Your name", self.user)
-        self.form.add("&Password", self.password)
-        self.form.add("&Repeat password", self.repeat)
+        self.form.add(self.tr("&Location"), where)
+        self.form.add(self.tr("Vault &name"), self.name)
+        self.form.add(self.tr("&Your name"), self.user)
+        self.form.add(self.tr("&Password"), self.password)
+        self.form.add(self.tr("&Repeat password"), self.repeat)
         self._location_field = where
         self.busy = busy_bar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Create vault")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create vault"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.submit)
@@ -95,7 +95,7 @@ class CreateVaultDialog(QDialog):
 
     def _browse(self) -> None:
         here = self.location.text()
-        folder = QFileDialog.getExistingDirectory(self, "Where to keep the vault", here)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to keep the vault"), here)
         if folder:
             self.location.setText(folder)
 
@@ -113,16 +113,17 @@ class CreateVaultDialog(QDialog):
     def _fields_ok(self) -> bool:
         location = Path(self.location.text().strip()).expanduser()
         if not self.location.text().strip() or not location.is_dir():
-            self.form.set_error(self._location_field, "Choose an existing folder")
+            self.form.set_error(self._location_field, self.tr("Choose an existing folder"))
             return False
         if not self.name.text().strip() or "/" in self.name.text():
-            self.form.set_error(self.name, "Give the vault a name (no slashes)")
+            self.form.set_error(self.name, self.tr("Give the vault a name (no slashes)"))
             return False
         if self.folder.exists():
-            self.form.set_error(self.name, f"{self.folder.name} already exists here")
+            self.form.set_error(
+            self.name, self.tr("{name} already exists here").format(name=self.folder.name))
             return False
         if not self.user.text().strip():
-            self.form.set_error(self.user, "Your name is how the audit log records you")
+            self.form.set_error(self.user, self.tr("Your name is how the audit log records you"))
             return False
         try:
             check_new_password(self.password.text())
@@ -130,7 +131,7 @@ class CreateVaultDialog(QDialog):
             self.form.set_error(self.password, str(exc))
             return False
         if self.repeat.text() != self.password.text():
-            self.form.set_error(self.repeat, "The two passwords differ")
+            self.form.set_error(self.repeat, self.tr("The two passwords differ"))
             return False
         return True
 

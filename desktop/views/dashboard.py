@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sealroom.desktop.models.dashboard import (
     APPROVALS,
     CARD_ROLE,
@@ -36,17 +37,46 @@ from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.vault.reports.dashboard import EMBARGO_DAYS, EXPIRY_DAYS, UNLOCK_DAYS
 
 CARDS = (
-    (APPROVALS, "Waiting for your approval", "secret assets whose release needs a second person",
-     "Nothing waits for you."),
-    (EMBARGOES, "Embargoes lifting", f"next {EMBARGO_DAYS} days, and overdue ones",
-     "No embargo lifts soon."),
-    (EXCEPTIONS, "Exceptions to the access rules",
-     "grants without a covering NDA; copies issued by an owner's override",
-     "Every grant is covered by an NDA in force; no copy went out by override."),
-    (EXPIRIES, "Agreements ending", f"agreements and usage rights, next {EXPIRY_DAYS} days",
-     "Nothing ends soon."),
-    (UNLOCKS, "Failed unlock attempts", f"last {UNLOCK_DAYS} days", "None."),
-    (INCIDENTS, "Open incidents", "leaks being traced", "No open incidents."),
+    (
+        APPROVALS,
+        QT_TRANSLATE_NOOP("Card", "Waiting for your approval"),
+        QT_TRANSLATE_NOOP("Card", "secret assets whose release needs a second person"),
+        QT_TRANSLATE_NOOP("Card", "Nothing waits for you."),
+    ),
+    (
+        EMBARGOES,
+        QT_TRANSLATE_NOOP("Card", "Embargoes lifting"),
+        QT_TRANSLATE_NOOP("Card", "next {embargo_days} days, and overdue ones"),
+        QT_TRANSLATE_NOOP("Card", "No embargo lifts soon."),
+    ),
+    (
+        EXCEPTIONS,
+        QT_TRANSLATE_NOOP("Card", "Exceptions to the access rules"),
+        QT_TRANSLATE_NOOP(
+            "Card", "grants without a covering NDA; copies issued by an owner's override"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Card", "Every grant is covered by an NDA in force; no copy went out by override."
+        ),
+    ),
+    (
+        EXPIRIES,
+        QT_TRANSLATE_NOOP("Card", "Agreements ending"),
+        QT_TRANSLATE_NOOP("Card", "agreements and usage rights, next {expiry_days} days"),
+        QT_TRANSLATE_NOOP("Card", "Nothing ends soon."),
+    ),
+    (
+        UNLOCKS,
+        QT_TRANSLATE_NOOP("Card", "Failed unlock attempts"),
+        QT_TRANSLATE_NOOP("Card", "last {unlock_days} days"),
+        QT_TRANSLATE_NOOP("Card", "None."),
+    ),
+    (
+        INCIDENTS,
+        QT_TRANSLATE_NOOP("Card", "Open incidents"),
+        QT_TRANSLATE_NOOP("Card", "leaks being traced"),
+        QT_TRANSLATE_NOOP("Card", "No open incidents."),
+    ),
 )
 
 PLACES = {
@@ -70,6 +100,9 @@ class Card(QFrame):
     def __init__(self, view: DashboardView, card: str, title: str, note: str, empty: str):
         super().__init__()
         self.setObjectName("card")
+        title, empty = translate("Card", title), translate("Card", empty)
+        note = translate("Card", note).format(
+            embargo_days=EMBARGO_DAYS, expiry_days=EXPIRY_DAYS, unlock_days=UNLOCK_DAYS)
         self.card = card
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(view.model)
@@ -131,18 +164,18 @@ class Card(QFrame):
 
 
 class DashboardView(SectionView):
-    title = "Dashboard"
+    title = QT_TRANSLATE_NOOP("Section", "Dashboard")
     watches = frozenset({AGREEMENTS, ASSETS, CAMPAIGNS, GRANTS, PARTIES})
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__(ctx)
         self.model = DashboardModel(self)
-        heading = QLabel(self.title)
+        heading = QLabel(translate("Section", self.title))
         heading.setObjectName("sectionTitle")
         self.generated = QLabel()
         self.generated.setObjectName("muted")
-        refresh = QPushButton("Refresh")
-        refresh.setToolTip("Recompute what needs attention now (F5)")
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.setToolTip(self.tr("Recompute what needs attention now (F5)"))
         refresh.clicked.connect(self.load)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -177,7 +210,8 @@ class DashboardView(SectionView):
     def _built(self, data: work_tasks.DashboardData) -> None:
         board = data.board
         self.model.set_records(items_of(board, data.approvals))
-        self.generated.setText(f"as of {board.generated[:16].replace('T', ' ')} UTC")
+        self.generated.setText(self.tr("as of {time} UTC").format(
+            time=board.generated[:16].replace("T", " ")))
         for card in self.cards.values():
             card.refresh()
 

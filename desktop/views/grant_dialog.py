@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.models.access_columns import Target
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import GrantFields
@@ -22,29 +23,37 @@ from sealroom.vault.parties.directory import Party
 
 class GrantDialog(RecordDialog):
     def __init__(self, runner: VaultRunner, party: Party, target: Target, parent: QWidget):
-        super().__init__(runner, "Grant access", "Grant", parent)
+        super().__init__(
+            runner,
+            translate("GrantDialog", "Grant access"),
+            translate("GrantDialog", "Grant"),
+            parent,
+        )
         self.party = party
         self.target = target
-        who = QLabel(f"{party.name} ({party.kind})")
-        what = QLabel(f"{target.title} ({target.kind})")
+        who = QLabel(f"{party.name} ({word(party.kind)})")
+        what = QLabel(f"{target.title} ({word(target.kind)})")
         what.setToolTip(target.detail)
         self.level = QComboBox()
         for level in GRANT_LEVELS:
             self.level.addItem(
-                "Preview (watermarked copies)" if level == "preview" else "Original files", level
+                self.tr("Preview (watermarked copies)") if level == "preview"
+                else self.tr("Original files"),
+                level,
             )
         self.until = WhenField("2026-06-30")
-        self.until.setPlaceholderText("optional end; " + self.until.placeholderText())
+        self.until.setPlaceholderText(self.tr("optional end; ") + self.until.placeholderText())
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(
-            "Why this party may see it without an NDA (owners only; recorded as an exception)"
+            self.tr("Why this party may see it without an NDA (owners only; recorded as an "
+                    "exception)")
         )
         self.reason.setMaximumHeight(70)
-        self.form.add("Who", who)
-        self.form.add("What", what)
-        self.form.add("&Level", self.level)
-        self.form.add("&Until", self.until)
-        self.reason_field = self.form.add("Override &reason", self.reason)
+        self.form.add(self.tr("Who"), who)
+        self.form.add(self.tr("What"), what)
+        self.form.add(self.tr("&Level"), self.level)
+        self.form.add(self.tr("&Until"), self.until)
+        self.reason_field = self.form.add(self.tr("Override &reason"), self.reason)
         self._show_reason(False)
         self.fields = {
             "override_reason": self.reason,
@@ -71,7 +80,7 @@ class GrantDialog(RecordDialog):
     def handle_failure(self, message: str, error_type: type[BaseException] | None) -> bool:
         if error_type is not None and issubclass(error_type, NdaRequiredError):
             self._show_reason(True)
-            self.save_button.setText("Grant with override")
+            self.save_button.setText(self.tr("Grant with override"))
             self.form.set_error(self.reason, message)
             return True
         return False

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import Choices
@@ -32,29 +33,37 @@ class ImportDialog(RecordDialog):
         parent: QWidget,
         campaign_id: str | None = None,
     ) -> None:
-        super().__init__(runner, "Import into the vault", "Import", parent)
+        super().__init__(
+            runner,
+            translate("ImportDialog", "Import into the vault"),
+            translate("ImportDialog", "Import"),
+            parent,
+        )
         self.paths = list(paths)
         self._campaign_id = campaign_id
         names = ", ".join(p.name for p in self.paths[:3])
-        more = f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
-        what = QLabel(names + more)
+        if len(self.paths) > 3:
+            names = self.tr("{names} and {n} more").format(names=names, n=len(self.paths) - 3)
+        what = QLabel(names)
         what.setWordWrap(True)
-        self.campaign = RecordCombo("No campaign")
+        self.campaign = RecordCombo(self.tr("No campaign"))
         self.sensitivity = QComboBox()
         for level in SENSITIVITIES:
-            self.sensitivity.addItem(level.capitalize(), level)
+            self.sensitivity.addItem(word(level, True), level)
         self.sensitivity.setCurrentIndex(max(0, self.sensitivity.findData(DEFAULT_SENSITIVITY)))
         self.embargo = WhenField("2026-03-01 09:00")
-        self.embargo.setPlaceholderText("optional; empty: the campaign's launch, if ahead")
-        note = QLabel(
-            "Files are encrypted into the vault; the originals stay where they are."
+        self.embargo.setPlaceholderText(
+            self.tr("optional; empty: the campaign's launch, if ahead")
         )
+        note = QLabel(self.tr(
+            "Files are encrypted into the vault; the originals stay where they are."
+        ))
         note.setObjectName("muted")
         note.setWordWrap(True)
-        self.form.add("Files", what)
-        self.form.add("&Campaign", self.campaign)
-        self.form.add("&Sensitivity", self.sensitivity)
-        self.form.add("&Embargo until", self.embargo)
+        self.form.add(self.tr("Files"), what)
+        self.form.add(self.tr("&Campaign"), self.campaign)
+        self.form.add(self.tr("&Sensitivity"), self.sensitivity)
+        self.form.add(self.tr("&Embargo until"), self.embargo)
         self.column.insertWidget(self.column.indexOf(self.busy), note)
         self.fields = {
             "campaign_id": self.campaign,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.sections import SECTIONS, Section
 from sealroom.desktop.views.vault_menu import VaultMenu
@@ -39,14 +40,14 @@ class LockedPage(QFrame):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.setObjectName("lockedPage")
-        self.title = QLabel("Sealroom is locked")
+        self.title = QLabel(self.tr("Sealroom is locked"))
         self.title.setObjectName("lockedTitle")
-        note = QLabel("Nothing decrypted is in memory. Unlock to continue.")
+        note = QLabel(self.tr("Nothing decrypted is in memory. Unlock to continue."))
         note.setObjectName("muted")
-        self.unlock_button = QPushButton("&Unlock…")
+        self.unlock_button = QPushButton(self.tr("&Unlock…"))
         self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(window.unlock_wanted)
-        self.other_button = QPushButton("&Open or create another vault…")
+        self.other_button = QPushButton(self.tr("&Open or create another vault…"))
         self.other_button.clicked.connect(window.other_vault_wanted)
         column = QVBoxLayout(self)
         column.addStretch(2)
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
     def __init__(self, runner: VaultRunner) -> None:
         super().__init__()
         self.runner = runner
-        self.setWindowTitle("Sealroom")
+        self.setWindowTitle(self.tr("Sealroom"))
         self.resize(QSize(1240, 780))
         self.messages = MessageBar()
         self.ctx = SectionContext(runner, self.messages, self, self.navigate, self.search_in)
@@ -74,14 +75,14 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(220)
-        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
         self.stack = QStackedWidget()
         self.locked_page = LockedPage(self)
         self.stack.addWidget(self.locked_page)
         self._build_sections()
         self.sidebar.currentItemChanged.connect(self._section_chosen)
 
-        brand = QLabel("Sealroom")
+        brand = QLabel(self.tr("Sealroom"))
         brand.setObjectName("brand")
         left = QWidget()
         left_column = QVBoxLayout(left)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         for section in SECTIONS:
             if section.group != group:
                 group = section.group
-                header = QListWidgetItem(group.upper())
+                header = QListWidgetItem(translate("Section", group).upper())
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 font = header.font()
                 font.setPointSizeF(7.5)
@@ -137,12 +138,12 @@ class MainWindow(QMainWindow):
                 header.setTextAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
                 header.setData(KEY_ROLE, "")
                 self.sidebar.addItem(header)
-            item = QListWidgetItem(section.title)
+            item = QListWidgetItem(translate("Section", section.title))
             item.setData(KEY_ROLE, section.key)
             view = section.factory(self.ctx)
             self.views[section.key] = view
             self.stack.addWidget(view)
-            item.setToolTip(section.summary or section.title)
+            item.setToolTip(translate("Section", section.summary or section.title))
             self.sidebar.addItem(item)
 
     def navigate(self, key: str, record: str) -> None:
@@ -196,37 +197,43 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_action = self._action("&New…", self.new_item, QKeySequence(std.New))
+        self.new_action = self._action(self.tr("&New…"), self.new_item, QKeySequence(std.New))
         self.delete_action = self._action(
-            "&Delete…", self.delete_selected, QKeySequence(std.Delete)
+            self.tr("&Delete…"), self.delete_selected, QKeySequence(std.Delete)
         )
-        self.find_action = self._action("&Find", self.focus_search, QKeySequence(std.Find))
-        self.refresh_action = self._action("&Refresh", self.refresh, QKeySequence(std.Refresh))
-        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L")
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence(std.Find))
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence(std.Refresh)
+        )
+        self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+L")
         self.prefs_action = self._action(
-            "&Preferences…", self.preferences_wanted.emit, "Ctrl+,"
+            self.tr("&Preferences…"), self.preferences_wanted.emit, "Ctrl+,"
         )
-        self.sidebar_action = self._action("Go to &sections", self.focus_sidebar, "Ctrl+0")
-        quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.sidebar_action = self._action(self.tr("Go to &sections"), self.focus_sidebar, "Ctrl+0")
+        quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         menu = self.menuBar()
-        vault_menu = menu.addMenu("&Vault")
+        vault_menu = menu.addMenu(self.tr("&Vault"))
         for action in (self.lock_action, self.prefs_action):
             vault_menu.addAction(action)
-        vault_menu.addAction(self._action("&Open or create another vault…", self.other_vault))
+        vault_menu.addAction(
+            self._action(self.tr("&Open or create another vault…"), self.other_vault)
+        )
         self.vault_menu = VaultMenu(self, self.runner, self.messages)
         vault_menu.addSeparator()
         vault_menu.addActions(self.vault_menu.actions())
         vault_menu.addSeparator()
         vault_menu.addAction(self.vault_menu.about_action)
         vault_menu.addAction(quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         for action in (self.new_action, self.delete_action, self.find_action, self.refresh_action):
             edit_menu.addAction(action)
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.sidebar_action)
         self.go_actions: list[QAction] = []
         for number, section in enumerate(self.available_sections(), start=1):
-            action = self._action(section.title, self._go_to, f"Ctrl+{number}")
+            action = self._action(
+                translate("Section", section.title), self._go_to, f"Ctrl+{number}"
+            )
             action.setData(section.key)
             go_menu.addAction(action)
             self.go_actions.append(action)
@@ -244,7 +251,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         view = self.current_view if self.runner.unlocked else None
         self.new_action.setEnabled(bool(view and view.new_label))
-        self.new_action.setText(view.new_label if view and view.new_label else "&New…")
+        self.new_action.setText(
+            translate("Section", view.new_label) if view and view.new_label else self.tr("&New…")
+        )
         self.delete_action.setEnabled(bool(view and view.can_delete))
         for action in (self.find_action, self.refresh_action, *self.go_actions):
             action.setEnabled(view is not None)
@@ -282,8 +291,8 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self) -> None:
         user, role, folder = self.runner.identity()
-        self.setWindowTitle(f"{folder} — Sealroom")
-        self.who.setText(f"  {user} ({role}) · {folder}")
+        self.setWindowTitle(self.tr("{folder} — Sealroom").format(folder=folder))
+        self.who.setText(f"  {user} ({word(role)}) · {folder}")
         self.sidebar.setEnabled(True)
         self.messages.dismiss()
         current = self.sidebar.currentItem()
@@ -308,8 +317,8 @@ class MainWindow(QMainWindow):
         self.messages.dismiss()
         self.stack.setCurrentWidget(self.locked_page)
         self.sidebar.setEnabled(False)
-        self.setWindowTitle("Sealroom — locked")
-        self.who.setText("  Locked")
+        self.setWindowTitle(self.tr("Sealroom — locked"))
+        self.who.setText(self.tr("  Locked"))
         self._update_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -317,9 +326,9 @@ class MainWindow(QMainWindow):
         if long_work and self.ask_before_quitting:
             answer = QMessageBox.question(
                 self,
-                "Quit Sealroom",
-                "An import is still running. Quit and cancel it? Files not yet imported "
-                "stay where they are.",
+                self.tr("Quit Sealroom"),
+                self.tr("An import is still running. Quit and cancel it? Files not yet imported "
+                "stay where they are."),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

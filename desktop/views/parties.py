@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.parties import PartiesModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import content as tasks
@@ -16,14 +17,17 @@ from sealroom.vault.parties.directory import Party
 
 
 class PartiesView(TableSection):
-    title = "People & companies"
+    title = QT_TRANSLATE_NOOP("Section", "People & companies")
     split = (70, 30)
     watches = frozenset({AGREEMENTS, GRANTS, PARTIES})
-    new_label = "Add a person or company…"
+    new_label = QT_TRANSLATE_NOOP("Section", "Add a person or company…")
     can_delete = True
     empty_text = (
-        "No people or companies yet.\n\nAdd the brands, creators, agencies and press you work "
-        "with (Ctrl+N); agreements, grants and shares name them."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "No people or companies yet.\n\nAdd the brands, creators, agencies and press you "
+            "work with (Ctrl+N); agreements, grants and shares name them.",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -31,16 +35,21 @@ class PartiesView(TableSection):
         super().__init__(ctx, self.parties)
         self.set_column_widths({0: 180, 1: 90, 2: 180, 4: 130}, stretch=3)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.add_button("Add…", self.new_item, "Add a person or company (Ctrl+N)")
+        self.add_button(self.tr("Add…"), self.new_item, self.tr("Add a person or company (Ctrl+N)"))
         self.facts = common.Facts(
-            ["Kind", "Email", "Organisation", "Handle", "Added", "Updated", "Id"],
-            "Select a person or company to see the details.",
+            [QT_TRANSLATE_NOOP("Facts", "Kind"), QT_TRANSLATE_NOOP("Facts", "Email"),
+             QT_TRANSLATE_NOOP("Facts", "Organisation"), QT_TRANSLATE_NOOP("Facts", "Handle"),
+             QT_TRANSLATE_NOOP("Facts", "Added"), QT_TRANSLATE_NOOP("Facts", "Updated"),
+             QT_TRANSLATE_NOOP("Facts", "Id")],
+            self.tr("Select a person or company to see the details."),
         )
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Edit the selected party (Enter)")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected party (Enter)"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected party (Delete); its records stay")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected party (Delete); its records stay")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.facts.add_button(self.edit_button)
         self.facts.add_button(self.delete_button)
@@ -71,12 +80,12 @@ class PartiesView(TableSection):
         self.facts.show_values(
             party.name,
             {
-                "Kind": party.kind.capitalize(),
+                "Kind": word(party.kind, True),
                 "Email": party.email or "—",
                 "Organisation": party.organisation or "—",
                 "Handle": party.mention or "—",
-                "Added": short_time(party.created) + " UTC",
-                "Updated": short_time(party.updated) + " UTC",
+                "Added": self.tr("{time} UTC").format(time=short_time(party.created)),
+                "Updated": self.tr("{time} UTC").format(time=short_time(party.updated)),
                 "Id": party.id,
             },
         )
@@ -118,13 +127,14 @@ class PartiesView(TableSection):
         party = self.parties.record(self.parties.row_of(keys[0]))
         reason = common.ask_reason(
             self,
-            "Delete party",
-            f"Why is {party.name} deleted? Their agreements and past grants stay on record; "
-            "their active grants are revoked.",
+            self.tr("Delete party"),
+            self.tr("Why is {name} deleted? Their agreements and past grants stay on record; "
+                    "their active grants are revoked.").format(name=party.name),
         )
         if reason is not None:
             self.run(tasks.delete_party, party.id, reason, done=self._deleted)
 
     def _deleted(self, party: Party) -> None:
         self.parties.remove_record(party.id)
-        self.ctx.messages.show_info(f"Deleted {party.name}; their active grants were revoked")
+        self.ctx.messages.show_info(
+            self.tr("Deleted {name}; their active grants were revoked").format(name=party.name))

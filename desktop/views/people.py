@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import word
 from sealroom.desktop.tasks import people as people_tasks
-from sealroom.desktop.views.person_dialog import ROLES, PersonDialog
+from sealroom.desktop.views.person_dialog import PersonDialog, role_note
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.widgets.busy import busy_bar
 from sealroom.desktop.workers import Task, TaskFunction, VaultRunner
 from sealroom.vault.users import User
-
-ROLE_NOTES = {role.value: label.split(":", 1)[1].strip() for role, label in ROLES}
 
 
 class PeopleDialog(QDialog):
@@ -36,22 +35,22 @@ class PeopleDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.me = me
-        self.setWindowTitle("People")
+        self.setWindowTitle(self.tr("People"))
         self.setMinimumSize(560, 380)
-        heading = QLabel("People who can unlock this vault")
+        heading = QLabel(self.tr("People who can unlock this vault"))
         heading.setObjectName("sectionTitle")
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Name", "Role", "May"])
+        self.table.setHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("May")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName("People")
+        self.table.setAccessibleName(self.tr("People"))
         self.table.currentItemChanged.connect(self._update_buttons)
-        self.add_button = QPushButton("&Add a person…")
+        self.add_button = QPushButton(self.tr("&Add a person…"))
         self.add_button.clicked.connect(self.add_person)
-        self.password_button = QPushButton("New &password…")
+        self.password_button = QPushButton(self.tr("New &password…"))
         self.password_button.clicked.connect(self.change_password)
-        self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setToolTip("Remove the person and rotate every key they held")
+        self.remove_button = QPushButton(self.tr("&Remove…"))
+        self.remove_button.setToolTip(self.tr("Remove the person and rotate every key they held"))
         self.remove_button.clicked.connect(self.remove_person)
         for button in (self.add_button, self.password_button, self.remove_button):
             button.setAutoDefault(False)
@@ -88,9 +87,10 @@ class PeopleDialog(QDialog):
         current = self.selected()
         self.table.clear()
         for user in sorted(people, key=lambda u: (u.role.value != "owner", u.name)):
-            name = f"{user.name} (you)" if user.name == self.me else user.name
-            item = QTreeWidgetItem([name, user.role.value.capitalize(),
-                                    ROLE_NOTES.get(user.role.value, "")])
+            name = (self.tr("{name} (you)").format(name=user.name) if user.name == self.me
+                    else user.name)
+            item = QTreeWidgetItem([name, word(user.role.value, True),
+                                    role_note(user.role.value)])
             item.setData(0, Qt.ItemDataRole.UserRole, user.name)
             self.table.addTopLevelItem(item)
             if user.name == current:
@@ -140,9 +140,11 @@ class PeopleDialog(QDialog):
     def _person_saved(self, result: object) -> None:
         dialog = self.person_dialog
         if isinstance(result, User):
-            self.status.setText(f"Added {result.name} as {result.role.value}.")
+            self.status.setText(self.tr("Added {name} as {role}.").format(
+                name=result.name, role=word(result.role.value)))
         elif dialog is not None and dialog.person is not None:
-            self.status.setText(f"{dialog.person} has a new password.")
+            self.status.setText(
+                self.tr("{name} has a new password.").format(name=dialog.person))
         self.load()
 
     def remove_person(self) -> None:
@@ -151,23 +153,26 @@ class PeopleDialog(QDialog):
             return
         if not common.confirm(
             self,
-            "Remove a person",
-            f"Remove {name} from this vault?\n\nEvery key {name} held is rotated: the vault is "
-            "re-encrypted under new keys and everyone else's key slot is renewed, so a copy of "
-            "the old keys opens nothing written from now on. This takes a moment.",
-            "Remove and rotate keys",
+            self.tr("Remove a person"),
+            self.tr(
+                "Remove {name} from this vault?\n\nEvery key {name} held is rotated: the vault is "
+                "re-encrypted under new keys and everyone else's key slot is renewed, so a copy "
+                "of the old keys opens nothing written from now on. This takes a moment."
+            ).format(name=name),
+            self.tr("Remove and rotate keys"),
         ):
             return
-        self.status.setText(f"Removing {name} and rotating the vault's keys…")
+        self.status.setText(
+            self.tr("Removing {name} and rotating the vault's keys…").format(name=name))
         self._run(people_tasks.remove_person, name)
         assert self._task is not None
         self._task.done.connect(self._removed)
 
     def _removed(self, name: str) -> None:
-        self.status.setText(
-            f"Removed {name}. The vault's keys were rotated: everything is encrypted under new "
+        self.status.setText(self.tr(
+            "Removed {name}. The vault's keys were rotated: everything is encrypted under new "
             "keys, and the old ones open nothing written from now on."
-        )
+        ).format(name=name))
         self.load()
 
     # -- running -------------------------------------------------------------------------------

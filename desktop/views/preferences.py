@@ -14,13 +14,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from sealroom.desktop.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SYSTEM, translate
+
 DEFAULT_IDLE_MINUTES = 10
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (
+    ("system", QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
+    ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
 
 
 class Preferences:
@@ -71,24 +78,49 @@ class Preferences:
     def theme(self, value: str) -> None:
         self.settings.setValue("look/theme", value)
 
+    @property
+    def language(self) -> str:
+        """`system`, or a language code of `i18n.LANGUAGES`."""
+        value = str(self.settings.value("look/language", SYSTEM))
+        return value if value in dict(LANGUAGES) else SYSTEM
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.settings.setValue("look/language", value)
+
 
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget) -> None:
         super().__init__(parent)
         self.prefs = prefs
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.idle = QSpinBox()
         self.idle.setRange(1, 24 * 60)
-        self.idle.setSuffix(" min")
+        self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(prefs.idle_minutes)
-        self.idle.setToolTip("Lock the vault after this long without keyboard or mouse use")
+        self.idle.setToolTip(
+            self.tr("Lock the vault after this long without keyboard or mouse use")
+        )
         self.theme = QComboBox()
         for key, label in THEMES:
-            self.theme.addItem(label, key)
+            self.theme.addItem(self.tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
+        self.language = QComboBox()
+        for key, label in LANGUAGES:
+            self.language.addItem(translate("Language", label), key)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language_note = QLabel(
+            self.tr("A new language takes effect the next time Sealroom starts.")
+        )
+        self.language_note.setObjectName("muted")
+        self.language_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note.hide()
         form = QFormLayout()
-        form.addRow("&Lock when idle for:", self.idle)
-        form.addRow("&Theme:", self.theme)
+        form.addRow(self.tr("&Lock when idle for:"), self.idle)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("Lan&guage:"), self.language)
+        form.addRow(self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -103,4 +135,8 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self.prefs.idle_minutes = self.idle.value()
         self.prefs.theme = str(self.theme.currentData())
+        self.prefs.language = str(self.language.currentData())
         super().accept()
+
+    def _language_changed(self) -> None:
+        self.language_note.setVisible(self.language.currentData() != self.prefs.language)

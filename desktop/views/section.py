@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
 from sealroom.desktop.widgets.forms import MessageBar
@@ -160,7 +161,7 @@ class SectionView(QWidget):
 class TableSection(SectionView):
     """Search, buttons, a table and a detail pane."""
 
-    empty_text = "Nothing here yet."
+    empty_text = QT_TRANSLATE_NOOP("Section", "Nothing here yet.")
     split = (63, 37)
     """How the width is shared between the table and the detail pane."""
 
@@ -175,13 +176,14 @@ class TableSection(SectionView):
         self.proxy: SearchProxy | SourceProxy = proxy or SearchProxy(self)
         self.proxy.setSourceModel(model)
 
-        heading = QLabel(self.title)
+        heading = QLabel(translate("Section", self.title))
         heading.setObjectName("sectionTitle")
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(f"Search {self.title.lower()}")
+        self.search.setAccessibleName(
+            self.tr("Search {section}").format(section=translate("Section", self.title).lower()))
         self.search.textChanged.connect(self.proxy.set_search)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(heading)
@@ -206,7 +208,7 @@ class TableSection(SectionView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
 
-        self.empty = QLabel(self.empty_text)
+        self.empty = QLabel(translate("Section", self.empty_text))
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

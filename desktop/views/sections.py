@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP
 from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.agreements import AgreementsView
 from sealroom.desktop.views.assets import AssetsView
@@ -32,61 +33,75 @@ class Section:
     summary: str = ""
 
 
-WORK = "Work"
-PROTECT = "Protection"
+WORK = QT_TRANSLATE_NOOP("Section", "Work")
+PROTECT = QT_TRANSLATE_NOOP("Section", "Protection")
 
 SECTIONS: tuple[Section, ...] = (
     Section(
         "dashboard",
-        "Dashboard",
+        QT_TRANSLATE_NOOP("Section", "Dashboard"),
         WORK,
         DashboardView,
-        "What needs attention: embargoes, expiring grants, recent shares.",
+        QT_TRANSLATE_NOOP(
+            "Section", "What needs attention: embargoes, expiring grants, recent shares."
+        ),
     ),
     Section(
         "campaigns",
-        "Campaigns",
+        QT_TRANSLATE_NOOP("Section", "Campaigns"),
         WORK,
         CampaignsView,
-        "Campaigns with their brand, dates and embargo.",
+        QT_TRANSLATE_NOOP("Section", "Campaigns with their brand, dates and embargo."),
     ),
-    Section("assets", "Assets", WORK, AssetsView, "Files kept encrypted in the vault."),
+    Section(
+        "assets",
+        QT_TRANSLATE_NOOP("Section", "Assets"),
+        WORK,
+        AssetsView,
+        QT_TRANSLATE_NOOP("Section", "Files kept encrypted in the vault."),
+    ),
     Section(
         "agreements",
-        "Agreements",
+        QT_TRANSLATE_NOOP("Section", "Agreements"),
         WORK,
         AgreementsView,
-        "Contracts and NDAs with their parties and terms.",
+        QT_TRANSLATE_NOOP("Section", "Contracts and NDAs with their parties and terms."),
     ),
     Section(
         "parties",
-        "People & companies",
+        QT_TRANSLATE_NOOP("Section", "People & companies"),
         WORK,
         PartiesView,
-        "Brands, influencers, agencies and press.",
+        QT_TRANSLATE_NOOP("Section", "Brands, influencers, agencies and press."),
     ),
     Section(
         "access",
-        "Access",
+        QT_TRANSLATE_NOOP("Section", "Access"),
         WORK,
         AccessView,
-        "Who may see which asset or campaign, and until when.",
+        QT_TRANSLATE_NOOP("Section", "Who may see which asset or campaign, and until when."),
     ),
     Section(
         "shares",
-        "Shares",
+        QT_TRANSLATE_NOOP("Section", "Shares"),
         PROTECT,
         SharesView,
-        "Watermarked previews issued to partners.",
+        QT_TRANSLATE_NOOP("Section", "Watermarked previews issued to partners."),
     ),
     Section(
         "tracing",
-        "Leak tracing",
+        QT_TRANSLATE_NOOP("Section", "Leak tracing"),
         PROTECT,
         TracingView,
-        "Find which recipient a leaked file came from.",
+        QT_TRANSLATE_NOOP("Section", "Find which recipient a leaked file came from."),
     ),
-    Section("audit", "Audit log", PROTECT, AuditView, "Every action, in a tamper-evident log."),
+    Section(
+        "audit",
+        QT_TRANSLATE_NOOP("Section", "Audit log"),
+        PROTECT,
+        AuditView,
+        QT_TRANSLATE_NOOP("Section", "Every action, in a tamper-evident log."),
+    ),
 )
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import ShareChoices, ShareFields
 from sealroom.desktop.widgets.fields import RecordCombo
@@ -32,32 +33,41 @@ from sealroom.vault.protect.shares import DEFAULT_MAX_SIDE, MIN_MAX_SIDE
 
 class ShareDialog(RecordDialog):
     def __init__(self, runner: VaultRunner, data: ShareChoices, parent: QWidget) -> None:
-        super().__init__(runner, "Share a watermarked preview", "Create", parent)
+        super().__init__(
+            runner,
+            translate("ShareDialog", "Share a watermarked preview"),
+            translate("ShareDialog", "Create"),
+            parent,
+        )
         self.asset = RecordCombo()
         self.asset.set_items(data.assets)
         self.party = RecordCombo()
-        self.party.set_items([(p.id, f"{p.name} ({p.kind})") for p in data.parties])
+        self.party.set_items([(p.id, f"{p.name} ({word(p.kind)})") for p in data.parties])
         self.max_side = QSpinBox()
         self.max_side.setRange(MIN_MAX_SIDE, 8192)
         self.max_side.setValue(DEFAULT_MAX_SIDE)
-        self.max_side.setSuffix(" px")
-        self.max_side.setToolTip("Longest side of the preview; smaller leaks less")
-        self.visible = QCheckBox("Visible mark (recipient, date, share code) tiled over it")
+        self.max_side.setSuffix(self.tr(" px"))
+        self.max_side.setToolTip(self.tr("Longest side of the preview; smaller leaks less"))
+        self.visible = QCheckBox(
+            self.tr("Visible mark (recipient, date, share code) tiled over it")
+        )
         self.visible.setChecked(True)
         self.owner = data.owner
         if not data.owner:
             self.visible.setEnabled(False)
-            self.visible.setToolTip("Only an owner can share a preview without the visible mark")
+            self.visible.setToolTip(
+                self.tr("Only an owner can share a preview without the visible mark")
+            )
         self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(
+        self.reason.setPlaceholderText(self.tr(
             "Why this recipient may have it although the rule refuses "
             "(owners only; recorded as an exception and shown on the dashboard)"
-        )
+        ))
         self.reason.setMaximumHeight(70)
         self.overriding = False
         self.out = QLineEdit()
-        self.out.setPlaceholderText("where to write it, e.g. ~/Desktop/preview.png")
-        browse = QPushButton("Browse…")
+        self.out.setPlaceholderText(self.tr("where to write it, e.g. ~/Desktop/preview.png"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         where = QWidget()
@@ -65,12 +75,12 @@ class ShareDialog(RecordDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.out, 1)
         row.addWidget(browse)
-        self.form.add("&Asset", self.asset)
-        self.form.add("&Recipient", self.party)
-        self.form.add("&Longest side", self.max_side)
+        self.form.add(self.tr("&Asset"), self.asset)
+        self.form.add(self.tr("&Recipient"), self.party)
+        self.form.add(self.tr("&Longest side"), self.max_side)
         self.form.add("", self.visible)
-        self.form.add("&Save to", where)
-        self.form.add("Override &reason", self.reason)
+        self.form.add(self.tr("&Save to"), where)
+        self.form.add(self.tr("Override &reason"), self.reason)
         self.form.set_row_visible(self.reason, False)
         self.where = where
         self.fields = {
@@ -84,9 +94,9 @@ class ShareDialog(RecordDialog):
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the watermarked preview",
-            "preview.png",
-            "Images and PDFs (*.png *.jpg *.pdf)",
+            self.tr("Save the watermarked preview"),
+            self.tr("preview.png"),
+            self.tr("Images and PDFs (*.png *.jpg *.pdf)"),
         )
         if chosen:
             self.out.setText(chosen)
@@ -110,7 +120,7 @@ class ShareDialog(RecordDialog):
         if self.owner:
             self.overriding = True
             self.form.set_row_visible(self.reason, True)
-            self.save_button.setText("Create with override")
+            self.save_button.setText(self.tr("Create with override"))
             self.form.set_error(self.reason, message)
         else:
             self.form.set_error(None, message)
@@ -119,7 +129,7 @@ class ShareDialog(RecordDialog):
     def submit(self) -> None:
         if not self.out.text().strip():
             self.form.clear_errors()
-            self.form.set_error(self.where, "Choose where to write the preview")
+            self.form.set_error(self.where, self.tr("Choose where to write the preview"))
             self.out.setFocus()
             return
         super().submit()

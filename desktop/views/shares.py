@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP
 from sealroom.desktop.models.shares import SharesModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import protect as protect_tasks
@@ -22,12 +23,15 @@ PREVIEW_SIZE = QSize(900, 900)
 
 
 class SharesView(TableSection):
-    title = "Shares"
+    title = QT_TRANSLATE_NOOP("Section", "Shares")
     watches = frozenset({ASSETS, PARTIES, SHARES})
-    new_label = "Share a watermarked preview…"
+    new_label = QT_TRANSLATE_NOOP("Section", "Share a watermarked preview…")
     empty_text = (
-        "No shares yet.\n\nA share is a preview of an asset made for one recipient: a visible "
-        "mark and an invisible fingerprint that Leak tracing reads back (Ctrl+N)."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "No shares yet.\n\nA share is a preview of an asset made for one recipient: a "
+            "visible mark and an invisible fingerprint that Leak tracing reads back (Ctrl+N).",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -36,13 +40,18 @@ class SharesView(TableSection):
         self.data: SharesData | None = None
         self.set_column_widths({0: 100, 2: 150, 3: 130, 4: 80}, stretch=1)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.add_button("Share…", self.new_item, "Share a watermarked preview (Ctrl+N)")
-        self.facts = common.Facts(
-            ["Recipient", "Asset", "Code", "Issued", "Longest side", "Visible mark", "Id"],
-            "Select a share to see it as its recipient got it.",
+        self.add_button(
+            self.tr("Share…"), self.new_item, self.tr("Share a watermarked preview (Ctrl+N)")
         )
-        self.show_button = QPushButton("Show preview")
-        self.show_button.setToolTip("Re-create the preview exactly as issued, in memory")
+        self.facts = common.Facts(
+            [QT_TRANSLATE_NOOP("Facts", "Recipient"), QT_TRANSLATE_NOOP("Facts", "Asset"),
+             QT_TRANSLATE_NOOP("Facts", "Code"), QT_TRANSLATE_NOOP("Facts", "Issued"),
+             QT_TRANSLATE_NOOP("Facts", "Longest side"),
+             QT_TRANSLATE_NOOP("Facts", "Visible mark"), QT_TRANSLATE_NOOP("Facts", "Id")],
+            self.tr("Select a share to see it as its recipient got it."),
+        )
+        self.show_button = QPushButton(self.tr("Show preview"))
+        self.show_button.setToolTip(self.tr("Re-create the preview exactly as issued, in memory"))
         self.show_button.clicked.connect(self.show_preview)
         self.facts.add_button(self.show_button)
         self.preview = PreviewLabel()
@@ -82,11 +91,14 @@ class SharesView(TableSection):
             f"{r.asset_title} → {r.party_name}",
             {
                 "Recipient": r.party_name,
-                "Asset": f"{r.asset_title} (version {s.asset_version})",
+                "Asset": self.tr("{title} (version {n})").format(
+                    title=r.asset_title, n=s.asset_version),
                 "Code": s.share_code,
-                "Issued": f"{short_time(s.created)} UTC by {s.created_by}",
-                "Longest side": f"{s.max_side} px",
-                "Visible mark": "yes" if s.visible_mark else "no (fingerprint only)",
+                "Issued": self.tr("{time} UTC by {name}").format(
+                    time=short_time(s.created), name=s.created_by),
+                "Longest side": self.tr("{n} px").format(n=s.max_side),
+                "Visible mark": self.tr("yes") if s.visible_mark
+                else self.tr("no (fingerprint only)"),
                 "Id": s.id,
             },
         )
@@ -110,7 +122,8 @@ class SharesView(TableSection):
     def _shared(self, result: tuple[Share, list[Path]]) -> None:
         share, files = result
         where = files[0] if len(files) == 1 else files[0].parent
-        self.ctx.messages.show_info(f"Shared preview {share.share_code} written to {where}")
+        self.ctx.messages.show_info(self.tr("Shared preview {code} written to {where}").format(
+            code=share.share_code, where=where))
         self.reveal(share.id)
 
     def show_preview(self) -> None:
@@ -118,7 +131,7 @@ class SharesView(TableSection):
         if len(keys) != 1:
             return
         self.preview.show()
-        self.preview.set_image(None, "Re-creating the watermarked preview…")
+        self.preview.set_image(None, self.tr("Re-creating the watermarked preview…"))
         self.run(
             protect_tasks.preview_share, keys[0], PREVIEW_SIZE,
             done=self._previewed, failed=self._preview_failed,

@@ -34,26 +34,30 @@ class StartDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Sealroom")
+        self.setWindowTitle(self.tr("Welcome to Sealroom"))
         self.setMinimumWidth(480)
-        title = QLabel("Welcome to Sealroom")
+        title = QLabel(self.tr("Welcome to Sealroom"))
         title.setObjectName("sectionTitle")
         intro = QLabel(
-            "Sealroom keeps contracts, NDAs and embargoed assets encrypted on this computer, "
-            "records who saw what, and traces leaked copies back to their recipient."
+            self.tr("Sealroom keeps contracts, NDAs and embargoed assets encrypted on this "
+                    "computer, records who saw what, and traces leaked copies back to their "
+                    "recipient.")
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
         self.create_button = self._choice(
-            "&Create a new vault…", "A new encrypted vault; you choose where it lives"
+            self.tr("&Create a new vault…"),
+            self.tr("A new encrypted vault; you choose where it lives"),
         )
         self.create_button.clicked.connect(self._create)
         self.open_button = self._choice(
-            "&Open an existing vault…", "A NAME.sealroom folder made with Sealroom"
+            self.tr("&Open an existing vault…"),
+            self.tr("A NAME.sealroom folder made with Sealroom"),
         )
         self.open_button.clicked.connect(self.browse)
         self.demo_button = self._choice(
-            "Open the &demo vault", "Sample campaigns, assets and agreements to explore"
+            self.tr("Open the &demo vault"),
+            self.tr("Sample campaigns, assets and agreements to explore"),
         )
         self.demo_button.clicked.connect(self._demo)
         self.demo_button.setVisible(demo_available())
@@ -88,14 +92,15 @@ class StartDialog(QDialog):
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Open a Sealroom vault (a .sealroom folder)"
+            self, self.tr("Open a Sealroom vault (a .sealroom folder)")
         )
         if folder:
             self.open_folder(Path(folder))
 
     def open_folder(self, folder: Path) -> None:
         if not (folder / HEADER_NAME).is_file():
-            self.error.setText(f"{folder} is not a Sealroom vault (it has no {HEADER_NAME})")
+            self.error.setText(self.tr("{folder} is not a Sealroom vault (it has no {header})")
+                               .format(folder=folder, header=HEADER_NAME))
             self.error.show()
             return
         self.accept()
@@ -111,19 +116,20 @@ class DemoDialog(QDialog):
     def __init__(self, runner: VaultRunner, folder: Path, parent: QWidget) -> None:
         super().__init__(parent)
         self.folder = folder
-        self.setWindowTitle("Demo vault")
+        self.setWindowTitle(self.tr("Demo vault"))
         self.setMinimumWidth(440)
-        title = QLabel("Building the demo vault")
+        title = QLabel(self.tr("Building the demo vault"))
         title.setObjectName("sectionTitle")
         note = QLabel(
-            "A talent agency with its influencers, brands, campaigns, agreements and about "
-            f"forty assets, made once in {folder.parent}. Its password is "
-            f"“{DEMO_PASSWORD}”. A secret asset waits for a second person's approval: lock "
-            f"(Ctrl+L) and sign in as “{DEMO_SECOND_USER}”, same password, to give it."
+            self.tr("A talent agency with its influencers, brands, campaigns, agreements and "
+                    "about forty assets, made once in {folder}. Its password is “{password}”. "
+                    "A secret asset waits for a second person's approval: lock (Ctrl+L) and "
+                    "sign in as “{user}”, same password, to give it.").format(
+                folder=folder.parent, password=DEMO_PASSWORD, user=DEMO_SECOND_USER)
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
-        self.status = QLabel("Starting…")
+        self.status = QLabel(self.tr("Starting…"))
         self.status.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("fieldError")

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.tracing import TraceModel, TraceRow, odds_text
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import TraceResult
@@ -18,15 +19,19 @@ from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.widgets.busy import busy_bar
 
-SUSPECT_FILTER = "Images and PDFs (*.png *.jpg *.jpeg *.webp *.pdf);;All files (*)"
+SUSPECT_FILTER = QT_TRANSLATE_NOOP(
+    "TracingView", "Images and PDFs (*.png *.jpg *.jpeg *.webp *.pdf);;All files (*)")
 
 
 class TracingView(TableSection):
-    title = "Leak tracing"
-    new_label = "Trace suspect files…"
+    title = QT_TRANSLATE_NOOP("Section", "Leak tracing")
+    new_label = QT_TRANSLATE_NOOP("Section", "Trace suspect files…")
     empty_text = (
-        "Drop a leaked image, screenshot or PDF here, or press Ctrl+N.\n\n"
-        "Sealroom finds which asset it shows and tests the fingerprint of every share of it."
+        QT_TRANSLATE_NOOP(
+            "Section",
+            "Drop a leaked image, screenshot or PDF here, or press Ctrl+N.\n\n"
+            "Sealroom finds which asset it shows and tests the fingerprint of every share of it.",
+        )
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -34,7 +39,7 @@ class TracingView(TableSection):
         super().__init__(ctx, self.traces)
         self.setAcceptDrops(True)
         self.set_column_widths({0: 170, 1: 130, 3: 120, 4: 120}, stretch=2)
-        self.add_button("Trace…", self.new_item, "Trace suspect files (Ctrl+N)")
+        self.add_button(self.tr("Trace…"), self.new_item, self.tr("Trace suspect files (Ctrl+N)"))
         self.status = QLabel()
         self.status.setObjectName("muted")
         self.busy = busy_bar()
@@ -42,19 +47,19 @@ class TracingView(TableSection):
         self.toolbar.insertWidget(2, self.busy)
         self.facts = common.Facts(
             [
-                "Verdict",
-                "Finding",
-                "Asset",
-                "Page",
-                "Named",
-                "Candidates",
-                "Considered",
-                "Alignment",
-                "File",
+                QT_TRANSLATE_NOOP("Facts", "Verdict"),
+                QT_TRANSLATE_NOOP("Facts", "Finding"),
+                QT_TRANSLATE_NOOP("Facts", "Asset"),
+                QT_TRANSLATE_NOOP("Facts", "Page"),
+                QT_TRANSLATE_NOOP("Facts", "Named"),
+                QT_TRANSLATE_NOOP("Facts", "Candidates"),
+                QT_TRANSLATE_NOOP("Facts", "Considered"),
+                QT_TRANSLATE_NOOP("Facts", "Alignment"),
+                QT_TRANSLATE_NOOP("Facts", "File"),
             ],
-            "Select a traced file to see the evidence.",
+            self.tr("Select a traced file to see the evidence."),
         )
-        self.asset_button = QPushButton("Open the asset")
+        self.asset_button = QPushButton(self.tr("Open the asset"))
         self.asset_button.clicked.connect(self.open_asset)
         self.facts.add_button(self.asset_button)
         holder = QVBoxLayout(self.detail)
@@ -72,14 +77,16 @@ class TracingView(TableSection):
         super().clear()
 
     def new_item(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Suspect files to trace", "", SUSPECT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Suspect files to trace"), "", self.tr(SUSPECT_FILTER)
+        )
         self.trace([Path(f) for f in files])
 
     def trace(self, paths: list[Path]) -> None:
         if not paths:
             return
         self.busy.show()
-        self.status.setText("Tracing…")
+        self.status.setText(self.tr("Tracing…"))
         task = self.run(protect_tasks.trace_files, paths, done=self._traced, failed=self._failed)
         task.said.connect(self._said)
 
@@ -117,18 +124,19 @@ class TracingView(TableSection):
         r = self.traces.record(row)
         report = r.report
         candidates = [
-            f"{name}: score {c.score:.1f}, false-match odds {odds_text(c.p_false)}"
+            self.tr("{name}: score {score}, false-match odds {odds}").format(
+                name=name, score=f"{c.score:.1f}", odds=odds_text(c.p_false))
             for name, c in zip(r.candidate_names, report.candidates, strict=True)
         ]
         alignment = report.alignment or {}
         self.facts.show_values(
             r.file_name,
             {
-                "Verdict": report.verdict + (f" ({report.error})" if report.error else ""),
+                "Verdict": word(report.verdict) + (f" ({report.error})" if report.error else ""),
                 "Finding": report.summary or "—",
                 "Asset": r.asset_title or "—",
                 "Page": str(report.page or "—"),
-                "Named": ", ".join(r.accused_names) or "nobody (no confident match)",
+                "Named": ", ".join(r.accused_names) or self.tr("nobody (no confident match)"),
                 "Candidates": "\n".join(candidates[:5]) or "—",
                 "Considered": "\n".join(
                     f"{c.title}"

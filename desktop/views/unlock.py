@@ -45,9 +45,9 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.folder = folder
-        self.setWindowTitle("Unlock vault")
+        self.setWindowTitle(self.tr("Unlock vault"))
         self.setMinimumWidth(420)
-        title = QLabel(f"Unlock {folder.name}")
+        title = QLabel(self.tr("Unlock {name}").format(name=folder.name))
         title.setObjectName("sectionTitle")
         where = QLabel(str(folder.parent))
         where.setObjectName("muted")
@@ -56,14 +56,14 @@ class UnlockDialog(QDialog):
         self.user = QComboBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.form.add("&Person", self.user)
-        self.form.add("Pass&word", self.password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.form.add(self.tr("&Person"), self.user)
+        self.form.add(self.tr("Pass&word"), self.password)
         self.busy = busy_bar()
         self.buttons = QDialogButtonBox()
         accept = QDialogButtonBox.ButtonRole.AcceptRole
-        self.unlock_button = self.buttons.addButton("&Unlock", accept)
-        self.other_button = QPushButton("&Open another vault…")
+        self.unlock_button = self.buttons.addButton(self.tr("&Unlock"), accept)
+        self.other_button = QPushButton(self.tr("&Open another vault…"))
         self.other_button.setAutoDefault(False)
         self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.accepted.connect(self.submit)
@@ -100,7 +100,7 @@ class UnlockDialog(QDialog):
 
     def submit(self) -> None:
         if not self.password.text():
-            self.form.set_error(self.password, "Type your password")
+            self.form.set_error(self.password, self.tr("Type your password"))
             return
         self.form.clear_errors()
         self._set_busy(True)

@@ -22,11 +22,12 @@ class VaultMenu(QObject):
         self.window = window
         self.runner = runner
         self.messages = messages
-        self.people_action = self._action("&People…", self.show_people)
-        self.people_action.setToolTip("Who can unlock this vault (owners only)")
-        self.verify_action = self._action("&Verify vault…", self.verify)
-        self.calendar_action = self._action("Export &calendar…", self.export_calendar)
-        self.about_action = self._action("&About Sealroom", self.about)
+        self.people_action = self._action(self.tr("&People…"), self.show_people)
+        self.people_action.setToolTip(self.tr("Who can unlock this vault (owners only)"))
+        self.verify_action = self._action(self.tr("&Verify vault…"), self.verify)
+        self.calendar_action = self._action(
+            self.tr("Export &calendar…"), self.export_calendar)
+        self.about_action = self._action(self.tr("&About Sealroom"), self.about)
         self.dialog: QDialog | None = None
         self._calendar_target = Path()
 
@@ -78,9 +79,9 @@ class VaultMenu(QObject):
             return
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export the calendar",
+            self.tr("Export the calendar"),
             str(Path.home() / "sealroom.ics"),
-            "Calendars (*.ics)",
+            self.tr("Calendars (*.ics)"),
         )
         if chosen:
             self.export_calendar_to(Path(chosen))
@@ -95,7 +96,8 @@ class VaultMenu(QObject):
 
     def _exported(self, count: int) -> None:
         target = self._calendar_target
-        self.messages.show_info(
-            f"Exported {count} date{'s' if count != 1 else ''} (embargoes, launches, expiries) "
-            f"to {target.name}"
-        )
+        if count == 1:
+            text = self.tr("Exported 1 date (embargoes, launches, expiries) to {file}")
+        else:
+            text = self.tr("Exported {n} dates (embargoes, launches, expiries) to {file}")
+        self.messages.show_info(text.format(n=count, file=target.name))

@@ -25,17 +25,17 @@ class VerifyDialog(QDialog):
     def __init__(self, runner: VaultRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("Verify vault")
+        self.setWindowTitle(self.tr("Verify vault"))
         self.setMinimumWidth(520)
-        heading = QLabel("Verify vault")
+        heading = QLabel(self.tr("Verify vault"))
         heading.setObjectName("sectionTitle")
-        note = QLabel(
+        note = QLabel(self.tr(
             "Reads every encrypted page and file and checks the audit log's tamper-evident "
             "chain. The check is recorded in the audit log."
-        )
+        ))
         note.setWordWrap(True)
         note.setObjectName("muted")
-        self.status = QLabel("Starting…")
+        self.status = QLabel(self.tr("Starting…"))
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
@@ -43,7 +43,7 @@ class VerifyDialog(QDialog):
         self.bar.setMaximumHeight(10)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setAccessibleName("Problems found")
+        self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.hide()
         self.buttons = QDialogButtonBox()
         self.cancel_button: QPushButton = self.buttons.addButton(
@@ -85,7 +85,7 @@ class VerifyDialog(QDialog):
             self.reject()
             return
         self.task.cancel()
-        self.status.setText("Cancelling…")
+        self.status.setText(self.tr("Cancelling…"))
         self.cancel_button.setEnabled(False)
 
     def reject(self) -> None:
@@ -96,24 +96,30 @@ class VerifyDialog(QDialog):
 
     def _verified(self, report: VerifyReport) -> None:
         self.report = report
-        checked = f"{report.events_checked} audit events, {report.checkpoints_checked} checkpoints"
+        checked = self.tr("{events} audit events, {checkpoints} checkpoints").format(
+            events=report.events_checked, checkpoints=report.checkpoints_checked)
         if report.content_checked:
-            checked = f"{report.blobs_checked} encrypted files, " + checked
+            checked = self.tr("{files} encrypted files, {rest}").format(
+                files=report.blobs_checked, rest=checked)
         if report.ok:
-            self.status.setText(f"The vault is intact: checked {checked}.")
+            self.status.setText(self.tr("The vault is intact: checked {checked}.").format(
+                checked=checked))
         else:
             count = len(report.problems)
-            self.status.setText(
-                f"Found {count} problem{'s' if count != 1 else ''} (checked {checked}). "
-                "Keep a backup of the vault folder before changing anything."
-            )
+            if count == 1:
+                text = self.tr("Found 1 problem (checked {checked}). Keep a backup of the vault "
+                               "folder before changing anything.")
+            else:
+                text = self.tr("Found {n} problems (checked {checked}). Keep a backup of the "
+                               "vault folder before changing anything.")
+            self.status.setText(text.format(n=count, checked=checked))
             self.problems.setPlainText("\n".join(report.problems))
             self.problems.show()
         self._finish()
 
     def _failed(self, message: str) -> None:
         stopped = self.task is not None and self.task.error_type is Cancelled
-        self.status.setText("Verification cancelled; nothing was recorded." if stopped
+        self.status.setText(self.tr("Verification cancelled; nothing was recorded.") if stopped
                             else one_line(message))
         self._finish()
 

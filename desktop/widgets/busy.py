@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QProgressBar
 
 
@@ -10,6 +11,6 @@ def busy_bar() -> QProgressBar:
     bar.setRange(0, 0)
     bar.setTextVisible(False)
     bar.setMaximumHeight(8)
-    bar.setAccessibleName("Working")
+    bar.setAccessibleName(QCoreApplication.translate("BusyBar", "Working"))
     bar.hide()
     return bar

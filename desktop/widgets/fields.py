@@ -108,8 +108,12 @@ class WhenField(QLineEdit):
     def __init__(self, example: str = "2026-03-01 09:00", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = local_zone_name()
-        self.setPlaceholderText(f"{example}  (a date, or date and time in {self.zone})")
+        self.setPlaceholderText(
+            self.tr("{example}  (a date, or date and time in {zone})").format(
+                example=example, zone=self.zone)
+        )
         self.setToolTip(
-            "A date (2026-03-01), a date and time in this computer's zone "
-            f"({self.zone}), or with a zone: 2026-03-01 09:00 Europe/Paris, 2026-03-01T09:00+01:00"
+            self.tr("A date (2026-03-01), a date and time in this computer's zone "
+                    "({zone}), or with a zone: 2026-03-01 09:00 Europe/Paris, "
+                    "2026-03-01T09:00+01:00").format(zone=self.zone)
         )

@@ -3,7 +3,7 @@ one-line error bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 def one_line(message: str) -> str:
     """Errors are shown on one line, whatever the use-case raised."""
     text = " ".join(message.split())
-    return text[:1].upper() + text[1:] if text else "Something went wrong"
+    return text[:1].upper() + text[1:] if text else QCoreApplication.translate(
+        "MessageBar", "Something went wrong")
 
 
 def ask_reason(parent: QWidget, title: str, text: str) -> str | None:
@@ -124,7 +125,7 @@ class MessageBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Dismiss (Esc)")
+        close.setToolTip(self.tr("Dismiss (Esc)"))
         close.setAutoRaise(True)
         close.clicked.connect(self.dismiss)
         row.addWidget(self.label)
@@ -175,7 +176,8 @@ class Facts(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
-            self.rows.addRow(f"{name}:", value)
+            self.rows.addRow(QCoreApplication.translate("Facts", "{name}:").format(
+                name=QCoreApplication.translate("Facts", name)), value)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
