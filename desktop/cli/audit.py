@@ -165,6 +165,6 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             print(f"problem: {problem}")
         if report.ok:
             print(f"OK: {report.events} events, root {root}, signed by {report.signer}")
-        else:
-            print(f"FAILED: {len(report.problems)} problem(s) in {args.bundle}")
+    if not report.ok:
+        print(f"error: the bundle {args.bundle} failed verification", file=sys.stderr)
     return 0 if report.ok else 1
