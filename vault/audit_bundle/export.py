@@ -13,13 +13,13 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
 from sealroom.crypto import merkle, sshsig
 from sealroom.crypto.keyslots import Role
 from sealroom.vault import audit_heads, epochs
-from sealroom.vault.audit import AuditEvent
 from sealroom.vault.audit_bundle import files, table
 from sealroom.vault.errors import CorruptDataError, InvalidInputError
 from sealroom.vault.records import utc_now
@@ -56,14 +56,15 @@ class ExportFilter:
     def active(self) -> bool:
         return any((self.since, self.until, self.party, self.asset))
 
-    def matches(self, event: AuditEvent) -> bool:
-        if self.since is not None and event.time < self.since:
+    def matches(self, time: str, obj: str) -> bool:
+        """Whether an event of this time and object is exported."""
+        if self.since is not None and time < self.since:
             return False
-        if self.until is not None and event.time >= self.until:
+        if self.until is not None and time >= self.until:
             return False
-        if self.party is not None and self.party not in event.object:
+        if self.party is not None and self.party not in obj:
             return False
-        return self.asset is None or self.asset in event.object
+        return self.asset is None or self.asset in obj
 
     def describe(self) -> str:
         parts = [f"{k} {v}" for k, v in vars(self).items() if v is not None]
@@ -146,18 +147,18 @@ def export_bundle(
         open(out / files.CSV, "w", encoding="utf-8", newline="") as csv_file,
     ):
         rows = table.EventWriter(csv_file)
-        for event, leaf in vault.audit.iter_stored():
-            if event.seq > size:
-                break
-            if event.seq != len(leaves) + 1:
+        everything = not flt.active
+        for row in vault.audit.stored_rows(size):
+            seq, leaf = row[0], bytes(row[-1])
+            if seq != len(leaves) + 1:
                 raise CorruptDataError(f"audit log is damaged: event {len(leaves) + 1} is missing")
-            leaves.append(merkle.leaf_hash(leaf))
-            if flt.matches(event):
-                jsonl.write(files.event_line(event.seq - 1, leaf))
-                rows.write(event.seq - 1, event)
-                exported.append(event.seq - 1)
-            if progress is not None and event.seq % 65536 == 0:
-                progress(event.seq, size)
+            leaves.append(sha256(b"\x00" + leaf).digest())
+            if everything or flt.matches(row[1], row[7]):
+                jsonl.write(b'{"index":%d,"event":%s}\n' % (seq - 1, leaf))
+                rows.write(seq - 1, row)
+                exported.append(seq - 1)
+            if progress is not None and seq % 65536 == 0:
+                progress(seq, size)
     tree = merkle.Tree(leaves) if flt.active or prev is not None else None
     root = tree.root() if tree else merkle.root_of(leaves)
     if len(leaves) != size or root != checkpoint.root:
