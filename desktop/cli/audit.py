@@ -158,13 +158,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 "signer": report.signer,
             }
         )
-    else:
+    if not report.ok:
+        print(f"error: the bundle {args.bundle} failed verification", file=sys.stderr)
+    if not args.json:
         for note in report.notes:
-            print(f"note: {note}")
+            print(f"note: {note}", file=sys.stderr)
         for problem in report.problems:
             print(f"problem: {problem}")
         if report.ok:
             print(f"OK: {report.events} events, root {root}, signed by {report.signer}")
-    if not report.ok:
-        print(f"error: the bundle {args.bundle} failed verification", file=sys.stderr)
     return 0 if report.ok else 1

@@ -34,6 +34,7 @@ def test_export_and_verify_from_the_command_line(tmp_path: Path) -> None:
     ok = run("audit", "verify", str(out), env=env)
     assert ok.stdout.startswith("OK: ") and "signed by SHA256:" in ok.stdout
     fingerprint = ok.stdout.rsplit(" ", 1)[1].strip()
+    assert f"note: the key {fingerprint} comes from the bundle itself" in ok.stderr
     check = subprocess.run(
         [
             "ssh-keygen",

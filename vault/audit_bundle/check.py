@@ -126,6 +126,11 @@ def verify_bundle(
     fields, signer = checked
     report.size, report.root = fields.size, fields.root
     report.signer = sshsig.fingerprint(signer)
+    if signer_fingerprint is None and previous is None:
+        report.notes.append(
+            f"the key {report.signer} comes from the bundle itself: compare it with the vault's, "
+            "or pass --signer-fingerprint or --previous-checkpoint"
+        )
     if fields.origin != f"sealroom.audit/{vault_id}":
         report.problem(f"checkpoint: it is of the log {fields.origin}, not of vault {vault_id}")
     data = (folder / files.EVENTS).read_bytes()
