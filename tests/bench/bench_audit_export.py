@@ -42,7 +42,7 @@ def _timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 
 def _scan(vault: Vault) -> int:
-    return sum(len(leaf) for _, leaf in vault.audit.iter_stored())
+    return sum(len(row[-1]) for row in vault.audit.stored_rows(vault.audit.size))
 
 
 def _hash_lines(path: Path) -> int:

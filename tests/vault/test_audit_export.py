@@ -95,6 +95,7 @@ def test_fresh_export_verifies_everywhere(bundle: tuple[Path, str]) -> None:
     report = verify_bundle(folder)
     assert report.ok, report.problems
     assert report.events == report.size == len(lines_of(folder))
+    assert b'"action":"audit.export"' in lines_of(folder)[-1]  # the export records itself
     assert ssh_verify(folder, vault_id).returncode == 0
     own = subprocess.run(
         [sys.executable, str(folder / "verify.py")], capture_output=True, text=True, check=False
