@@ -118,6 +118,8 @@ def write_report(
     first = last = ""
     count = 0
     for event in _events(folder):
+        if count % 65536 == 0 and should_cancel is not None and should_cancel():
+            raise Cancelled("report cancelled; no report.pdf was written")
         actions[str(event.get("action"))] += 1
         actors[str(event.get("actor"))] += 1
         first = first or str(event.get("time", ""))
