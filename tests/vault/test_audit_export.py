@@ -188,10 +188,18 @@ def test_filtered_export_proves_each_event(tmp_path: Path) -> None:
     report = verify_bundle(out)
     assert report.ok, report.problems
     assert report.events == 14 and report.size > 40
+    own = subprocess.run(
+        [sys.executable, str(out / "verify.py")], capture_output=True, text=True, check=False
+    )
+    assert own.returncode == 0 and own.stdout.startswith("OK: 14 events"), own
     lines = lines_of(out)
     write_lines(out, [*lines[:2], edited(lines[2]), *lines[3:]])
     problems = verify_bundle(out).problems
     assert any("line 3: event" in p and "inclusion proof fails" in p for p in problems), problems
+    own = subprocess.run(
+        [sys.executable, str(out / "verify.py")], capture_output=True, text=True, check=False
+    )
+    assert own.returncode == 1 and "line 3: inclusion proof fails" in own.stderr, own
 
 
 def test_previous_checkpoint_consistency_and_rollback(tmp_path: Path) -> None:
