@@ -122,7 +122,11 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     if not args.no_pdf:
         from sealroom.vault.audit_bundle.report import write_report
 
-        write_report(out, vault_id)
+        def pages(done: int, total: int) -> None:
+            if done == total or done % max(1, total // 10) == 0:
+                print(f"report.pdf: page {done:,} of {total:,}", file=sys.stderr)
+
+        write_report(out, vault_id, pages)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     if args.json:
