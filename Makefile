@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 FILE_LIST := build/.package-files
-SYSTEM_PACKAGES := age openssh-client unzip
+SYSTEM_PACKAGES := age openssh-client unzip poppler-utils
 QT_RUNTIME_PACKAGES := libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 QT_WINDOW_PACKAGES := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 
@@ -25,6 +25,7 @@ lint: venv
 bench: venv system-deps
 	$(PY) tests/bench/bench_core.py
 	$(PY) tests/bench/bench_gui.py
+	$(PY) tests/bench/bench_audit_export.py
 
 # The PyPI peers run in their own venv (never in .venv); without network they are skipped with a note.
 bench-watermark: venv

@@ -73,3 +73,128 @@ def root_of(leaves: Iterable[bytes]) -> bytes:
     for leaf in leaves:
         frontier.append(leaf)
     return frontier.root()
+
+
+# -- proofs (RFC 9162 section 2.1.3 and 2.1.4) --------------------------------------------------
+
+
+def _split(n: int) -> int:
+    """The largest power of two smaller than n (n > 1)."""
+    return 1 << ((n - 1).bit_length() - 1)
+
+
+class Tree:
+    """Every level of a tree of known leaf hashes, to answer proofs in O(log^2 n) each."""
+
+    def __init__(self, leaves: list[bytes]) -> None:
+        self.size = len(leaves)
+        self._levels: list[list[bytes]] = [leaves]
+        level = leaves
+        while len(level) > 1:
+            level = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+            self._levels.append(level)
+
+    def _hash(self, start: int, end: int) -> bytes:
+        """MTH of the leaves [start, end); start is aligned to the subtree sizes asked."""
+        n = end - start
+        if n == 0:
+            return EMPTY_ROOT
+        if n & (n - 1) == 0:
+            height = n.bit_length() - 1
+            return self._levels[height][start >> height]
+        k = _split(n)
+        return node_hash(self._hash(start, start + k), self._hash(start + k, end))
+
+    def root(self, size: int | None = None) -> bytes:
+        return self._hash(0, self.size if size is None else size)
+
+    def inclusion(self, index: int, size: int | None = None) -> list[bytes]:
+        """PATH(index, D[0:size]): the audit path of leaf `index` in the tree of `size` leaves."""
+        size = self.size if size is None else size
+        if not 0 <= index < size <= self.size:
+            raise ValueError("leaf index outside the tree")
+        path: list[bytes] = []
+        start, end = 0, size
+        while end - start > 1:
+            k = _split(end - start)
+            if index < start + k:
+                path.append(self._hash(start + k, end))
+                end = start + k
+            else:
+                path.append(self._hash(start, start + k))
+                start += k
+        path.reverse()
+        return path
+
+    def consistency(self, old_size: int, new_size: int | None = None) -> list[bytes]:
+        """PROOF(old_size, D[0:new_size]) of RFC 9162 section 2.1.4.1."""
+        new_size = self.size if new_size is None else new_size
+        if not 0 < old_size <= new_size <= self.size:
+            raise ValueError("consistency proof sizes outside the tree")
+        return self._subproof(old_size, 0, new_size, True)
+
+    def _subproof(self, m: int, start: int, end: int, complete: bool) -> list[bytes]:
+        n = end - start
+        if m == n:
+            return [] if complete else [self._hash(start, end)]
+        k = _split(n)
+        if m <= k:
+            return [*self._subproof(m, start, start + k, complete), self._hash(start + k, end)]
+        return [*self._subproof(m - k, start + k, end, False), self._hash(start, start + k)]
+
+
+def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root: bytes) -> bool:
+    """RFC 9162 section 2.1.3.2: whether `leaf` (a leaf hash) is at `index` of the tree."""
+    if not 0 <= index < size:
+        return False
+    fn, sn = index, size - 1
+    r = leaf
+    for p in path:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            if not fn & 1:
+                while fn & 1 == 0 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root
+
+
+def verify_consistency(
+    old_size: int, new_size: int, old_root: bytes, new_root: bytes, proof: list[bytes]
+) -> bool:
+    """RFC 9162 section 2.1.4.2: whether the tree of `new_size` extends the one of `old_size`."""
+    if not 0 < old_size <= new_size:
+        return False
+    if old_size == new_size:
+        return not proof and old_root == new_root
+    path = list(proof)
+    if old_size & (old_size - 1) == 0:
+        path.insert(0, old_root)
+    if not path:
+        return False
+    fn, sn = old_size - 1, new_size - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr = node_hash(c, fr)
+            sr = node_hash(c, sr)
+            if not fn & 1:
+                while fn & 1 == 0 and fn != 0:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return fr == old_root and sr == new_root and sn == 0

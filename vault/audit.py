@@ -311,6 +311,15 @@ class AuditLog:
             event = _event(row[:-2], sealed)
             yield event, bytes(row[-1])
 
+    def stored_rows(self, up_to: int) -> Iterator[tuple[Any, ...]]:
+        """Events 1..`up_to` as stored, in order: the EVENT_COLUMNS, whether a sealed detail is
+        there, then the leaf bytes (a fast path for exports of millions of events)."""
+        return self._conn.execute(
+            f"SELECT {EVENT_COLUMNS}, detail IS NOT NULL, leaf FROM {self._schema}.events"
+            " WHERE seq <= ? ORDER BY seq",
+            (up_to,),
+        )
+
     def checkpoints(self) -> list[Checkpoint]:
         found = audit_heads.read_checkpoints(self._conn, self._schema)
         return [found[size] for size in sorted(found)]

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from sealroom.crypto import sshsig
 from sealroom.crypto.adminsig import sign_header
 from sealroom.crypto.header import EpochKey, VaultHeader
 from sealroom.crypto.kdf import KdfParams, Password, calibrate, check_new_params
@@ -261,6 +262,14 @@ class Vault:
     def _sign(self, message: bytes) -> bytes:
         assert self._signing_key is not None
         return sign(self._signing_key, message)
+
+    def ssh_sign(self, namespace: str, message: bytes) -> str | None:
+        """An OpenSSH signature of `message` with the current signing key; None for an auditor,
+        who holds no signing key."""
+        if self._signing_key is None:
+            return None
+        public = epochs.signing_public_key(self._signing_key)
+        return sshsig.sign_message(self._signing_key, public, namespace, message)
 
     def _record_unlock(self) -> None:
         with self.transaction():
