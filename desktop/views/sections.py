@@ -13,6 +13,7 @@ from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.agreements import AgreementsView
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.views.audit import AuditView
+from sealroom.desktop.views.audit_checks import FailedUnlocksView, VerifyView
 from sealroom.desktop.views.campaigns import CampaignsView
 from sealroom.desktop.views.dashboard import DashboardView
 from sealroom.desktop.views.parties import PartiesView
@@ -22,6 +23,9 @@ from sealroom.desktop.views.tracing import TracingView
 
 ViewFactory = Callable[[SectionContext], SectionView]
 
+CONTENT_ROLES = frozenset({"owner", "manager"})
+EVERYONE = frozenset({"owner", "manager", "auditor"})
+
 
 @dataclass(frozen=True)
 class Section:
@@ -30,10 +34,14 @@ class Section:
     group: str
     factory: ViewFactory
     summary: str = ""
+    roles: frozenset[str] = CONTENT_ROLES
+    """Who sees the screen: an auditor's session holds no content key, so content screens
+    are not even built for one."""
 
 
 WORK = "Work"
 PROTECT = "Protection"
+AUDIT = "Audit"
 
 SECTIONS: tuple[Section, ...] = (
     Section(
@@ -86,8 +94,36 @@ SECTIONS: tuple[Section, ...] = (
         TracingView,
         "Find which recipient a leaked file came from.",
     ),
-    Section("audit", "Audit log", PROTECT, AuditView, "Every action, in a tamper-evident log."),
+    Section(
+        "audit",
+        "Audit log",
+        AUDIT,
+        AuditView,
+        "Every action, in a tamper-evident log.",
+        EVERYONE,
+    ),
+    Section(
+        "unlocks",
+        "Failed unlocks",
+        AUDIT,
+        FailedUnlocksView,
+        "Unlock attempts made with a wrong password.",
+        EVERYONE,
+    ),
+    Section(
+        "verify",
+        "Verify",
+        AUDIT,
+        VerifyView,
+        "Check the log's Merkle tree and signed checkpoints.",
+        EVERYONE,
+    ),
 )
+
+
+def sections_for(role: str) -> tuple[Section, ...]:
+    """The screens a person with this role sees, in sidebar order."""
+    return tuple(s for s in SECTIONS if role in s.roles)
 
 
 def section(key: str) -> Section:
