@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 FILE_LIST := build/.package-files
-SYSTEM_PACKAGES := age openssh-client unzip
+SYSTEM_PACKAGES := age openssh-client unzip poppler-utils
 QT_RUNTIME_PACKAGES := libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 QT_WINDOW_PACKAGES := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 
