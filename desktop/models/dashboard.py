@@ -75,7 +75,7 @@ def items_of(board: Dashboard) -> list[Item]:
             "T", " "), f.time, f.reason, "audit", str(f.seq), True))
     for i in board.incidents:
         items.append(Item(INCIDENTS, i.id, i.title, i.opened[:10], i.opened,
-                          f"opened by {i.opened_by}", "", i.id, True))
+                          f"opened by {i.opened_by}", "incidents", i.id, True))
     return items
 
 

@@ -16,6 +16,7 @@ from sealroom.desktop.views.audit import AuditView
 from sealroom.desktop.views.audit_checks import FailedUnlocksView, VerifyView
 from sealroom.desktop.views.campaigns import CampaignsView
 from sealroom.desktop.views.dashboard import DashboardView
+from sealroom.desktop.views.incidents import IncidentsView
 from sealroom.desktop.views.parties import PartiesView
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.shares import SharesView
@@ -93,6 +94,13 @@ SECTIONS: tuple[Section, ...] = (
         PROTECT,
         TracingView,
         "Find which recipient a leaked file came from.",
+    ),
+    Section(
+        "incidents",
+        "Incidents",
+        PROTECT,
+        IncidentsView,
+        "Leak cases: evidence, status, notes and the evidence pack.",
     ),
     Section(
         "audit",
