@@ -22,7 +22,8 @@ from PIL import Image
 from sealroom.vault.audit import AuditEvent, AuditFilter
 from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.fsutil import atomic_write
-from sealroom.vault.incidents import IncidentCase, load_case, read_suspect
+from sealroom.vault.incidents import read_suspect
+from sealroom.vault.incidents_case import IncidentCase, load_case
 from sealroom.vault.media import decode as previews
 from sealroom.vault.protect.shares import asset_pages, get_share, render_share
 from sealroom.vault.session import Vault

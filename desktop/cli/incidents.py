@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sealroom.cli.output import done, print_json, print_table
 from sealroom.cli.session import add_common, open_vault
-from sealroom.vault import incidents, incidents_pack
-from sealroom.vault.incidents import IncidentCase
+from sealroom.vault import incidents, incidents_case, incidents_pack
+from sealroom.vault.incidents_case import IncidentCase
 from sealroom.vault.protect import trace
 
 
@@ -76,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        case = incidents.show_case(vault, args.id)
+        case = incidents_case.show_case(vault, args.id)
     if args.json:
         print_json(case.to_json())
     else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sealroom.desktop.workers import Job
-from sealroom.vault import incidents, incidents_pack
-from sealroom.vault.incidents import Incident, IncidentCase, Note
+from sealroom.vault import incidents, incidents_case, incidents_pack
+from sealroom.vault.incidents import Incident, Note
+from sealroom.vault.incidents_case import IncidentCase
 from sealroom.vault.protect.trace import SuspectReport
 from sealroom.vault.session import Vault
 
@@ -16,7 +17,7 @@ def list_incidents(vault: Vault, job: Job) -> list[Incident]:
 
 
 def show_case(vault: Vault, job: Job, incident_id: str) -> IncidentCase:
-    return incidents.show_case(vault, incident_id)
+    return incidents_case.show_case(vault, incident_id)
 
 
 def open_from_trace(vault: Vault, job: Job, reports: list[SuspectReport]) -> Incident:

@@ -13,7 +13,8 @@ from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import incidents as tasks
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
-from sealroom.vault.incidents import TRANSITIONS, Incident, IncidentCase, Note
+from sealroom.vault.incidents import TRANSITIONS, Incident, Note
+from sealroom.vault.incidents_case import IncidentCase
 
 STATUS_BUTTONS = (
     ("confirmed", "Confirm", "The leak is confirmed: the case stays open until closed"),

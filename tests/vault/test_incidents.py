@@ -14,7 +14,7 @@ from sealroom_access import allow_copies
 from skimage import data as samples
 
 from sealroom.crypto.keyslots import Role
-from sealroom.vault import incidents, incidents_pack, users
+from sealroom.vault import incidents, incidents_case, incidents_pack, users
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.parties import directory as parties
@@ -52,7 +52,7 @@ def test_a_trace_becomes_a_case_with_its_evidence(vault: Vault, leaked: dict) ->
     assert case_open.status == "open" and case_open.asset_id == leaked["asset"].id
     leaked["suspect"].unlink()  # the case keeps its own encrypted copy
 
-    case = incidents.load_case(vault, case_open.id)
+    case = incidents_case.load_case(vault, case_open.id)
     assert [c.party_id for c in case.candidates if c.accused] == [leaker.id]
     assert case.candidates[0].p_false < 1e-6
     assert case.agreements[leaker.id][0].title == "Mutual NDA"
