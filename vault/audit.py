@@ -26,7 +26,14 @@ from sealroom.vault.errors import CorruptDataError, HistoryTamperedError
 from sealroom.vault.records import Actor
 from sealroom.vault.store import Connection, IntegrityError, contains_pattern, query
 
-__all__ = ["CHECKPOINT_EVERY", "AuditEvent", "AuditLog", "Checkpoint", "checkpoint_note"]
+__all__ = [
+    "CHECKPOINT_EVERY",
+    "AuditEvent",
+    "AuditFilter",
+    "AuditLog",
+    "Checkpoint",
+    "checkpoint_note",
+]
 
 CHECKPOINT_EVERY = 1000
 
@@ -64,6 +71,50 @@ EVENT_COLUMNS = "seq, time, actor, role, device, app_version, action, object, ou
 COLUMN_NAMES = tuple(name.strip() for name in EVENT_COLUMNS.split(","))
 EVENT_FIELDS = (*COLUMN_NAMES, "detail")
 SEARCHED_COLUMNS = ("actor", "role", "device", "action", "object", "outcome")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which events to list; an empty field does not narrow. Times are ISO 8601 UTC prefixes
+    (`since` inclusive, `until` exclusive); `party` and `asset` match the event's object or an
+    id named in its public text; `person` is the actor's user name."""
+
+    since: str = ""
+    until: str = ""
+    person: str = ""
+    action: str = ""
+    party: str = ""
+    asset: str = ""
+    outcome: str = ""
+
+    def clauses(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions (joined with AND) and their parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.since:
+            where.append("time >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("time < ?")
+            params.append(self.until)
+        for column, value in (
+            ("actor", self.person), ("action", self.action), ("outcome", self.outcome)
+        ):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        for value in (self.party, self.asset):
+            if value:
+                where.append("(object = ? OR reason LIKE ? ESCAPE '\\')")
+                params += [value, contains_pattern(value)]
+        return where, params
+
+    @property
+    def empty(self) -> bool:
+        return self == AuditFilter()
+
+
+NO_FILTER = AuditFilter()
 
 
 def _event(columns: tuple[Any, ...], sealed: bytes) -> AuditEvent:
@@ -266,30 +317,53 @@ class AuditLog:
             params = (*params, limit)
         return [self._view(row) for row in query(self._conn, sql, params)]
 
-    def search(self, text: str, top_seq: int, offset: int, limit: int) -> list[AuditEvent]:
+    def search(
+        self,
+        text: str,
+        top_seq: int,
+        offset: int,
+        limit: int,
+        where: AuditFilter = NO_FILTER,
+    ) -> list[AuditEvent]:
         """Events numbered `top_seq` or below whose who, device, action, object, outcome or
         detail contains `text` (case-insensitive), newest first, from the `offset`-th match.
-        Sealed details are searched only by a content holder, who can open them."""
-        where, params = self._matching(text, top_seq)
+        Sealed details are searched only by a content holder, who can open them; `where`
+        narrows further (period, person, action, party, asset, outcome), in SQL."""
+        condition, params = self._matching(text, top_seq, where)
         sql = (
-            f"SELECT {EVENT_COLUMNS}, detail FROM {self._schema}.events WHERE {where}"
+            f"SELECT {EVENT_COLUMNS}, detail FROM {self._schema}.events WHERE {condition}"
             " ORDER BY seq DESC LIMIT ? OFFSET ?"
         )
         rows = query(self._conn, sql, (*params, limit, offset))
         return [self._view(row) for row in rows]
 
-    def count_matching(self, text: str, top_seq: int) -> int:
+    def count_matching(self, text: str, top_seq: int, where: AuditFilter = NO_FILTER) -> int:
         """How many events `search` finds over all its pages."""
-        where, params = self._matching(text, top_seq)
-        sql = f"SELECT count(*) FROM {self._schema}.events WHERE {where}"
+        condition, params = self._matching(text, top_seq, where)
+        sql = f"SELECT count(*) FROM {self._schema}.events WHERE {condition}"
         return int(query(self._conn, sql, params)[0][0])
 
-    def _matching(self, text: str, top_seq: int) -> tuple[str, tuple[Any, ...]]:
-        columns = [*SEARCHED_COLUMNS, "reason"]
-        if self._sealer is not None:
-            columns.append("sealroom_detail(seq, detail)")
-        like = " OR ".join(f"{c} LIKE ?2 ESCAPE '\\'" for c in columns)
-        return f"seq <= ?1 AND ({like})", (top_seq, contains_pattern(text.strip()))
+    def distinct(self, column: str) -> list[str]:
+        """The values one filterable column takes (people, actions, outcomes), sorted."""
+        if column not in ("actor", "action", "outcome"):
+            raise ValueError(column)
+        rows = query(self._conn, f"SELECT DISTINCT {column} FROM {self._schema}.events")
+        return sorted(str(r[0]) for r in rows)
+
+    def _matching(
+        self, text: str, top_seq: int, where: AuditFilter = NO_FILTER
+    ) -> tuple[str, tuple[Any, ...]]:
+        conditions = ["seq <= ?"]
+        params: list[Any] = [top_seq]
+        if text.strip():
+            columns = [*SEARCHED_COLUMNS, "reason"]
+            if self._sealer is not None:
+                columns.append("sealroom_detail(seq, detail)")
+            pattern = contains_pattern(text.strip())
+            conditions.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+            params += [pattern] * len(columns)
+        extra, extra_params = where.clauses()
+        return " AND ".join(conditions + extra), (*params, *extra_params)
 
     def _view(self, row: tuple[Any, ...]) -> AuditEvent:
         """An event as this person may read it."""

@@ -16,6 +16,7 @@ from sealroom.cli import (
     audit,
     campaigns,
     demo,
+    incidents,
     parties,
     previews,
     release,
@@ -42,6 +43,7 @@ NOUNS = (
     demo,
     previews,
     trace,
+    incidents,
     audit,
 )
 

@@ -16,9 +16,9 @@ from PySide6.QtGui import QBrush
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.paged import PagedTableModel
-from sealroom.desktop.models.table import Column, short_time
+from sealroom.desktop.models.table import Column, RecordTableModel, short_time
 from sealroom.desktop.widgets.colours import FAILURE_COLOUR
-from sealroom.vault.audit import AuditEvent
+from sealroom.vault.audit import NO_FILTER, AuditEvent, AuditFilter
 
 PAGE_SIZE = 100
 
@@ -49,10 +49,12 @@ COLUMNS: tuple[Column[AuditEvent], ...] = (
 
 @dataclass(frozen=True)
 class AuditListing:
-    """The log as of `top` events (later events wait for a refresh), searched for `search`."""
+    """The log as of `top` events (later events wait for a refresh), searched for `search` and
+    narrowed by `where` (period, person, action, party, asset, outcome)."""
 
     search: str
     top: int
+    where: AuditFilter = NO_FILTER
 
 
 class AuditModel(PagedTableModel[AuditEvent]):
@@ -62,6 +64,14 @@ class AuditModel(PagedTableModel[AuditEvent]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(key=_seq_key, parent=parent)
         self._top = 0
+        self.where = NO_FILTER
+
+    def set_filter(self, where: AuditFilter) -> None:
+        """Narrow the listing (read again from the first row, in the vault)."""
+        if where != self.where:
+            self.where = where
+            if self.active:
+                self.open_listing()
 
     @property
     def size(self) -> int:
@@ -69,7 +79,7 @@ class AuditModel(PagedTableModel[AuditEvent]):
         return self._top
 
     def listing(self) -> AuditListing:
-        return AuditListing(self.search_text, self._top)
+        return AuditListing(self.search_text, self._top, self.where)
 
     def start(self, top_seq: int) -> None:
         """Show the log as of `top_seq` events; the first page is asked for right away."""
@@ -88,3 +98,20 @@ class AuditModel(PagedTableModel[AuditEvent]):
 
 def _seq_key(event: AuditEvent) -> str:
     return str(event.seq)
+
+
+UNLOCK_COLUMNS: tuple[Column[AuditEvent], ...] = (
+    Column[AuditEvent]("Time (UTC)", _when, sort=lambda e: e.time),
+    Column[AuditEvent]("User", lambda e: e.actor),
+    Column[AuditEvent]("Device", lambda e: e.device),
+    Column[AuditEvent]("What happened", lambda e: e.reason, tooltip=lambda e: e.reason),
+)
+
+
+class FailedUnlockModel(RecordTableModel[AuditEvent]):
+    """Failed unlock attempts, as the log recorded them at the next unlock."""
+
+    columns = UNLOCK_COLUMNS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(key=_seq_key, parent=parent)

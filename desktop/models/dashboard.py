@@ -98,7 +98,7 @@ def items_of(board: Dashboard, approvals: Sequence[ReleaseRequest] = ()) -> list
     for i in board.incidents:
         items.append(Item(INCIDENTS, i.id, i.title, i.opened[:10], i.opened,
                           translate("DashboardModel", "opened by {name}").format(
-                              name=i.opened_by), "", i.id, True))
+                              name=i.opened_by), "incidents", i.id, True))
     return items
 
 

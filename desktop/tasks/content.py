@@ -16,7 +16,6 @@ from PySide6.QtGui import QImage
 
 from sealroom.desktop.i18n import translate
 from sealroom.desktop.models.assets import AssetListing
-from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
 from sealroom.desktop.tasks.changed import ASSETS, GRANTS, PARTIES, SHARES
 from sealroom.desktop.tasks.previews import Preview, render_preview
@@ -252,23 +251,3 @@ def save_party(vault: Vault, job: Job, party_id: str | None, fields: PartyFields
 @changes(PARTIES, GRANTS)
 def delete_party(vault: Vault, job: Job, party_id: str, reason: str) -> Party:
     return parties.delete_party(vault, party_id, reason)
-
-
-# -- audit log ----------------------------------------------------------------------------------
-
-
-def audit_size(vault: Vault, job: Job) -> int:
-    return vault.audit.size
-
-
-def audit_page(vault: Vault, job: Job, request: PageRequest) -> Page:
-    """Without a search, a keyset query below the listing's top: every page costs the same
-    however deep it is. A search reads the matches newest first."""
-    listing: AuditListing = request.listing
-    if not listing.search:
-        before = listing.top - request.offset + 1
-        events = vault.audit.events(limit=request.limit, before_seq=before) if before > 1 else []
-        return Page(request, events, listing.top if request.count else None)
-    found = vault.audit.search(listing.search, listing.top, request.offset, request.limit)
-    total = vault.audit.count_matching(listing.search, listing.top) if request.count else None
-    return Page(request, found, total)

@@ -1,16 +1,36 @@
-"""The Audit log screen: every event, newest first, read a page at a time as you scroll."""
+"""The Audit log screen: every event, newest first, read a page at a time as you scroll, with
+filters run in the vault, the chain's status and Export.
+
+Export calls the signed audit bundle (`export_audit_bundle` below is the one hook); until that
+use-case is part of the vault the button stays disabled and says why.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+import importlib.util
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.audit import AuditModel
 from sealroom.desktop.models.table import SourceProxy
-from sealroom.desktop.tasks import content as tasks
+from sealroom.desktop.tasks import audit as tasks
+from sealroom.desktop.tasks.audit import ChainStatus, FilterChoices
+from sealroom.desktop.views.audit_filters import AuditFilterBar, ChainLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.workers import EVERYTHING
+from sealroom.vault.audit import AuditFilter
+
+EXPORT_MODULE = "sealroom.vault.audit_export"
+EXPORT_MISSING = (
+    "Export needs the signed audit bundle, which this version of Sealroom does not include yet"
+)
+
+
+def export_available() -> bool:
+    """Whether the signed audit bundle (vault.audit_export) is part of this build."""
+    return importlib.util.find_spec(EXPORT_MODULE) is not None
 
 
 class AuditView(TableSection):
@@ -37,6 +57,20 @@ class AuditView(TableSection):
             self.load,
             self.tr("Show events added since the log was opened (F5)"),
         )
+        self.export_button = self.add_button(self.tr("Export…"), self.export, "")
+        self.export_button.setEnabled(False)
+        self.export_button.setToolTip(self.tr(EXPORT_MISSING))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(140)
+        self.progress.hide()
+        self.toolbar.addWidget(self.progress)
+        self.filters = AuditFilterBar()
+        self.filters.changed.connect(self._filter)
+        self.chain = ChainLabel()
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)
+        page.insertWidget(1, self.filters)
+        page.insertWidget(2, self.chain)
         # The log is read newest first a page at a time; it keeps that order.
         self.table.setSortingEnabled(False)
         self.set_column_widths({0: 56, 1: 150, 2: 90, 3: 120, 4: 150, 5: 74}, stretch=6)
@@ -56,6 +90,27 @@ class AuditView(TableSection):
     def load(self) -> None:
         super().load()
         self.run(tasks.audit_size, done=self._sized)
+        self.run(tasks.filter_choices, done=self._choices)
+        self.run(tasks.chain_status, done=self._chain)
+        self.export_button.setEnabled(export_available())
+        self.export_button.setToolTip(
+            "Write the signed bundle an auditor checks with `sealroom audit verify`"
+            if export_available() else EXPORT_MISSING
+        )
+
+    def _choices(self, choices: FilterChoices) -> None:
+        self.filters.set_choices(choices)
+
+    def _chain(self, status: ChainStatus) -> None:
+        self.chain.show_status(status)
+
+    def _filter(self, where: AuditFilter) -> None:
+        self.log.set_filter(where)
+
+    def export(self) -> None:
+        """The export hook: runs the bundle export once vault.audit_export exists."""
+        if not export_available():
+            self.show_error(EXPORT_MISSING)
 
     def _sized(self, size: int) -> None:
         self.log.start(size)
@@ -64,7 +119,7 @@ class AuditView(TableSection):
         shown, size = self.log.total, self.log.size
         if not self.log.active:
             self.count.clear()
-        elif self.log.search_text:
+        elif self.log.search_text or not self.log.where.empty:
             self.count.setText(self.tr("{shown} of {size} events match").format(
                 shown=f"{shown:,}", size=f"{size:,}"))
         else:
@@ -72,6 +127,7 @@ class AuditView(TableSection):
 
     def clear(self) -> None:
         self.log.clear()
+        self.chain.clear()
         super().clear()
 
     def show_detail(self, key: str | None) -> None:

@@ -28,12 +28,17 @@ from PySide6.QtWidgets import (
 
 from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.views.section import SectionContext, SectionView
-from sealroom.desktop.views.sections import SECTIONS, Section
+from sealroom.desktop.views.sections import Section, sections_for
 from sealroom.desktop.views.vault_menu import VaultMenu
 from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import VaultRunner
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def go_shortcut(number: int) -> str:
+    """The shortcut of the `number`-th screen (from 1): Ctrl+1 to Ctrl+9, then Ctrl+Alt+1…"""
+    return f"Ctrl+{number}" if number <= 9 else f"Ctrl+Alt+{number - 9}"
 
 
 class LockedPage(QFrame):
@@ -70,6 +75,8 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
         self.ctx = SectionContext(runner, self.messages, self, self.navigate, self.search_in)
         self.views: dict[str, SectionView] = {}
+        self.role = "owner"
+        """The role the screens were built for; an unlock with another role rebuilds them."""
         self.ask_before_quitting = True
 
         self.sidebar = QListWidget()
@@ -123,8 +130,9 @@ class MainWindow(QMainWindow):
     # -- sections ------------------------------------------------------------------------------
 
     def _build_sections(self) -> None:
+        """The sidebar and one view per screen the current role sees (and no other)."""
         group = ""
-        for section in SECTIONS:
+        for section in sections_for(self.role):
             if section.group != group:
                 group = section.group
                 header = QListWidgetItem(translate("Section", group).upper())
@@ -158,8 +166,23 @@ class MainWindow(QMainWindow):
             self.show_section(key)
             self.views[key].show_matching(text)
 
+    def _rebuild_for(self, role: str) -> None:
+        """Drop every screen and build those `role` sees (an auditor gets the audit screens
+        only: the content screens are not built, so nothing can ask for content)."""
+        self.role = role
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        self.sidebar.blockSignals(False)
+        for view in self.views.values():
+            view.clear()
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views = {}
+        self._build_sections()
+        self._build_go_actions()
+
     def available_sections(self) -> list[Section]:
-        return [s for s in SECTIONS if s.key in self.views]
+        return [s for s in sections_for(self.role) if s.key in self.views]
 
     @property
     def current_view(self) -> SectionView | None:
@@ -227,15 +250,23 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(self.tr("&Edit"))
         for action in (self.new_action, self.delete_action, self.find_action, self.refresh_action):
             edit_menu.addAction(action)
-        go_menu = menu.addMenu(self.tr("&Go"))
-        go_menu.addAction(self.sidebar_action)
+        self.go_menu = menu.addMenu(self.tr("&Go"))
         self.go_actions: list[QAction] = []
+        self._build_go_actions()
+
+    def _build_go_actions(self) -> None:
+        for action in self.go_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.go_menu.clear()
+        self.go_menu.addAction(self.sidebar_action)
+        self.go_actions = []
         for number, section in enumerate(self.available_sections(), start=1):
             action = self._action(
-                translate("Section", section.title), self._go_to, f"Ctrl+{number}"
+                translate("Section", section.title), self._go_to, go_shortcut(number)
             )
             action.setData(section.key)
-            go_menu.addAction(action)
+            self.go_menu.addAction(action)
             self.go_actions.append(action)
         self._update_actions()
 
@@ -291,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self) -> None:
         user, role, folder = self.runner.identity()
+        if role != self.role:
+            self._rebuild_for(role)
         self.setWindowTitle(self.tr("{folder} — Sealroom").format(folder=folder))
         self.who.setText(f"  {user} ({word(role)}) · {folder}")
         self.sidebar.setEnabled(True)
@@ -298,7 +331,7 @@ class MainWindow(QMainWindow):
         current = self.sidebar.currentItem()
         key = current.data(KEY_ROLE) if current is not None else ""
         if key not in self.views:
-            key = next((k for k in ("dashboard", "assets") if k in self.views), "")
+            key = next((k for k in ("dashboard", "assets", "audit") if k in self.views), "")
         self.sidebar.setCurrentRow(-1)
         self.show_section(key)
         self._update_actions()

@@ -14,14 +14,19 @@ from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.agreements import AgreementsView
 from sealroom.desktop.views.assets import AssetsView
 from sealroom.desktop.views.audit import AuditView
+from sealroom.desktop.views.audit_checks import FailedUnlocksView, VerifyView
 from sealroom.desktop.views.campaigns import CampaignsView
 from sealroom.desktop.views.dashboard import DashboardView
+from sealroom.desktop.views.incidents import IncidentsView
 from sealroom.desktop.views.parties import PartiesView
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.shares import SharesView
 from sealroom.desktop.views.tracing import TracingView
 
 ViewFactory = Callable[[SectionContext], SectionView]
+
+CONTENT_ROLES = frozenset({"owner", "manager"})
+EVERYONE = frozenset({"owner", "manager", "auditor"})
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,14 @@ class Section:
     group: str
     factory: ViewFactory
     summary: str = ""
+    roles: frozenset[str] = CONTENT_ROLES
+    """Who sees the screen: an auditor's session holds no content key, so content screens
+    are not even built for one."""
 
 
 WORK = QT_TRANSLATE_NOOP("Section", "Work")
 PROTECT = QT_TRANSLATE_NOOP("Section", "Protection")
+AUDIT = QT_TRANSLATE_NOOP("Section", "Audit")
 
 SECTIONS: tuple[Section, ...] = (
     Section(
@@ -96,13 +105,42 @@ SECTIONS: tuple[Section, ...] = (
         QT_TRANSLATE_NOOP("Section", "Find which recipient a leaked file came from."),
     ),
     Section(
+        "incidents",
+        QT_TRANSLATE_NOOP("Section", "Incidents"),
+        PROTECT,
+        IncidentsView,
+        QT_TRANSLATE_NOOP("Section", "Leak cases: evidence, status, notes and the evidence pack."),
+    ),
+    Section(
         "audit",
         QT_TRANSLATE_NOOP("Section", "Audit log"),
-        PROTECT,
+        AUDIT,
         AuditView,
         QT_TRANSLATE_NOOP("Section", "Every action, in a tamper-evident log."),
+        EVERYONE,
+    ),
+    Section(
+        "unlocks",
+        QT_TRANSLATE_NOOP("Section", "Failed unlocks"),
+        AUDIT,
+        FailedUnlocksView,
+        QT_TRANSLATE_NOOP("Section", "Unlock attempts made with a wrong password."),
+        EVERYONE,
+    ),
+    Section(
+        "verify",
+        QT_TRANSLATE_NOOP("Section", "Verify"),
+        AUDIT,
+        VerifyView,
+        QT_TRANSLATE_NOOP("Section", "Check the log's Merkle tree and signed checkpoints."),
+        EVERYONE,
     ),
 )
+
+
+def sections_for(role: str) -> tuple[Section, ...]:
+    """The screens a person with this role sees, in sidebar order."""
+    return tuple(s for s in SECTIONS if role in s.roles)
 
 
 def section(key: str) -> Section:

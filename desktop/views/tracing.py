@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.tracing import TraceModel, TraceRow, odds_text
+from sealroom.desktop.tasks import incidents as incident_tasks
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import TraceResult
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.vault.incidents import Incident
 
 SUSPECT_FILTER = QT_TRANSLATE_NOOP(
     "TracingView", "Images and PDFs (*.png *.jpg *.jpeg *.webp *.pdf);;All files (*)")
@@ -62,6 +64,11 @@ class TracingView(TableSection):
         self.asset_button = QPushButton(self.tr("Open the asset"))
         self.asset_button.clicked.connect(self.open_asset)
         self.facts.add_button(self.asset_button)
+        self.incident_button = QPushButton("Open incident")
+        self.incident_button.setToolTip("Open a leak case from this result (Incidents screen)")
+        self.incident_button.clicked.connect(self.open_incident)
+        self.incident_button.setEnabled(False)
+        self.facts.add_button(self.incident_button)
         holder = QVBoxLayout(self.detail)
         holder.setContentsMargins(0, 0, 0, 0)
         holder.addWidget(self.facts)
@@ -120,6 +127,7 @@ class TracingView(TableSection):
         if row < 0:
             self.facts.show_values(None, {})
             self.asset_button.setEnabled(False)
+            self.incident_button.setEnabled(False)
             return
         r = self.traces.record(row)
         report = r.report
@@ -150,12 +158,24 @@ class TracingView(TableSection):
             },
         )
         self.asset_button.setEnabled(bool(report.asset_id))
+        self.incident_button.setEnabled(bool(report.asset_id))
 
     def open_asset(self) -> None:
         keys = self.selected_keys()
         row = self.traces.row_of(keys[0]) if keys else -1
         if row >= 0 and self.traces.record(row).report.asset_id:
             self.ctx.go("assets", str(self.traces.record(row).report.asset_id))
+
+    def open_incident(self) -> None:
+        """One click: the selected result becomes a leak case, shown on the Incidents screen."""
+        keys = self.selected_keys()
+        row = self.traces.row_of(keys[0]) if keys else -1
+        if row >= 0 and self.traces.record(row).report.asset_id:
+            report = self.traces.record(row).report
+            self.run(incident_tasks.open_from_trace, [report], done=self._incident_opened)
+
+    def _incident_opened(self, incident: Incident) -> None:
+        self.ctx.go("incidents", incident.id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

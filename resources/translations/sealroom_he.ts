@@ -634,6 +634,10 @@ Enter נותן גישה, Delete מבטל אותה.</translation>
         <translation>הצגת אירועים שנוספו מאז שהיומן נפתח (F5)</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>ייצוא…</translation>
+    </message>
+    <message>
         <source>Select an event to see all of it.
 
 Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was changed or removed.</source>
@@ -2097,6 +2101,10 @@ Add the brands, creators, agencies and press you work with (Ctrl+N); agreements,
         <translation>הגנה</translation>
     </message>
     <message>
+        <source>Audit</source>
+        <translation>ביקורת</translation>
+    </message>
+    <message>
         <source>What needs attention: embargoes, expiring grants, recent shares.</source>
         <translation>מה דורש תשומת לב: אמברגו, גישות שפגות, שיתופים אחרונים.</translation>
     </message>
@@ -2137,8 +2145,32 @@ Add the brands, creators, agencies and press you work with (Ctrl+N); agreements,
         <translation>מציאת הנמען שממנו הגיע קובץ שדלף.</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>אירועי דליפה</translation>
+    </message>
+    <message>
+        <source>Leak cases: evidence, status, notes and the evidence pack.</source>
+        <translation>תיקי דליפה: ראיות, מצב, הערות וחבילת הראיות.</translation>
+    </message>
+    <message>
         <source>Every action, in a tamper-evident log.</source>
         <translation>כל פעולה, ביומן שחושף שינויים.</translation>
+    </message>
+    <message>
+        <source>Failed unlocks</source>
+        <translation>ניסיונות פתיחה שנכשלו</translation>
+    </message>
+    <message>
+        <source>Unlock attempts made with a wrong password.</source>
+        <translation>ניסיונות פתיחה בסיסמה שגויה.</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>אימות</translation>
+    </message>
+    <message>
+        <source>Check the log&apos;s Merkle tree and signed checkpoints.</source>
+        <translation>בדיקת עץ מרקל של היומן ונקודות הביקורת החתומות.</translation>
     </message>
     <message>
         <source>Share a watermarked preview…</source>

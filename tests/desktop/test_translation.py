@@ -56,7 +56,7 @@ def test_main_window_in_hebrew_mirrors_and_speaks_hebrew(
     assert titles["assets"] == "נכסים"
     assert titles["audit"] == "יומן ביקורת"
     headers = [item.text() for item in rows if not item.data(KEY_ROLE)]
-    assert headers == ["עבודה", "הגנה"]
+    assert headers == ["עבודה", "הגנה", "ביקורת"]
     assert [a.text() for a in window.menuBar().actions()] == ["&כספת", "&עריכה", "&מעבר"]
 
     # A table's header and the screen's heading.

@@ -14,6 +14,7 @@ from typing import Any
 
 from sealroom.vault.access.grants import Grant, query_grants
 from sealroom.vault.agreements.records import KIND_LABELS, load_agreements
+from sealroom.vault.incidents import ACTIVE_STATUSES
 from sealroom.vault.protect.outbound import OutboundException, outbound_exceptions
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
@@ -262,12 +263,13 @@ def upcoming_expiries(
 
 
 def open_incidents(vault: Vault) -> list[Incident]:
-    """Open incidents, newest first. The incidents use-cases fill this table; until they exist
-    the list is empty."""
+    """Incidents still to act on (open or confirmed, see `vault.incidents`), newest first."""
+    marks = ", ".join("?" for _ in ACTIVE_STATUSES)
     rows = query(
         vault.conn,
         "SELECT id, title, status, asset_id, opened, opened_by FROM incidents"
-        " WHERE status = 'open' ORDER BY opened DESC, id",
+        f" WHERE status IN ({marks}) ORDER BY opened DESC, id",
+        ACTIVE_STATUSES,
     )
     return [Incident(*r) for r in rows]
 
