@@ -16,6 +16,7 @@ from sealroom.cli import (
     audit,
     campaigns,
     demo,
+    packages,
     parties,
     previews,
     release,
@@ -41,6 +42,7 @@ NOUNS = (
     reports,
     demo,
     previews,
+    packages,
     trace,
     audit,
 )
