@@ -17,7 +17,9 @@ from skimage import data as samples
 
 from sealroom.crypto import agebox
 from sealroom.crypto.errors import PackageError
+from sealroom.crypto.keyslots import Role
 from sealroom.crypto.receipt import Receipt, make_receipt, open_receipt
+from sealroom.vault import users
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.media import decode as previews
@@ -30,6 +32,8 @@ from sealroom.vault.protect.outbound import OutboundRefusedError
 from sealroom.vault.protect.shares import get_share
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
+
+PASSWORD = "correct horse battery"
 
 
 def _photo(path: Path, seed: int, size: tuple[int, int] = (360, 280)) -> Path:
@@ -286,3 +290,30 @@ def test_batch_issues_one_package_each_with_ledger_and_cancel(
     files = sorted(p.name for p in out_dir.iterdir() if p.suffix == ".sealshare")
     assert files == sorted(r["file_name"] for r in rows)
     assert not [p for p in os.listdir(out_dir) if p.endswith(".partial")]
+
+
+def test_after_a_new_key_epoch_packages_sign_with_the_new_key_and_old_receipts_import(
+    vault: Vault, vault_dir: Path, setup: dict, tmp_path: Path
+) -> None:
+    brand, photo, identity = setup["brand"], setup["photos"][0], setup["identity"]
+    early = packages.issue_package(
+        vault, brand.id, [photo.id], tmp_path / "early.sealshare", max_side=256
+    )
+    receipt_before = package_receipts.receipt_recipient(vault)
+    old_public = vault.header.signing_public_key
+    users.add_user(vault, "leo", Role.MANAGER, "leaver password 1")
+    users.remove_user(vault, "leo")
+    vault.lock()
+    with Vault.unlock(vault_dir, "owner", PASSWORD) as owner:
+        assert owner.header.signing_public_key != old_public
+        late = packages.issue_package(
+            owner, brand.id, [photo.id], tmp_path / "late.sealshare", max_side=256
+        )
+        store = PartnerStore(tmp_path / "partner.json")
+        opened = open_share(late.path.read_bytes(), store, identity=identity)
+        assert opened.manifest.sender_public_key == owner.header.signing_public_key
+        assert get_share(owner, late.package.share_ids[0]).key_epoch == owner.header.key_epoch
+        assert package_receipts.receipt_recipient(owner) == receipt_before
+        first = open_share(early.path.read_bytes(), store, identity=identity)
+        sealed = receipt_for(first, accept_terms(first, store), identity)
+        assert package_receipts.import_receipt(owner, sealed).status == "accepted"
