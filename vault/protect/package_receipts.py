@@ -10,6 +10,7 @@ this vault issued to that recipient, with that package's exact manifest.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from sealroom.crypto import agebox
 from sealroom.crypto.receipt import MAX_RECEIPT, open_receipt
@@ -63,6 +64,10 @@ def import_receipt(vault: Vault, data: bytes) -> Package:
         raise InvalidInputError(
             f"the receipt was made by a key package {package.id} was not issued to"
         )
+    try:
+        datetime.strptime(receipt.accepted_at, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise InvalidInputError("the receipt's time of acceptance is malformed") from None
     if receipt.manifest_sha256 != package.manifest_sha256:
         raise InvalidInputError(f"the receipt is for another version of package {package.id}")
     digest = hashlib.sha256(data).hexdigest()
