@@ -128,14 +128,12 @@ def cmd_share_create(args: argparse.Namespace) -> int:
             refused: list[tuple[str, str]] = []
             ledger = None
         else:
+            progress = _progress(args)
             result = packages_batch.issue_batch(
-                vault,
-                args.party,
-                args.asset,
-                Path(args.out_dir),
-                progress=_progress(args),
-                **options,
+                vault, args.party, args.asset, Path(args.out_dir), progress=progress, **options
             )
+            if progress is not None:
+                print(file=sys.stderr)
             issued, refused, ledger = result.issued, result.refused, result.ledger
     if args.json:
         print_json(
@@ -156,10 +154,12 @@ def cmd_share_create(args: argparse.Namespace) -> int:
                 print(f"  passphrase (shown once; send it separately): {item.passphrase}")
         if ledger:
             print(f"ledger: {ledger}")
-    for party_id, error in refused:
-        print(f"refused {party_id}: {error}", file=sys.stderr)
     if refused:
-        raise InvalidInputError(f"{len(refused)} of {len(set(args.party))} parties were refused")
+        reasons = "; ".join(f"{party_id}: {error}" for party_id, error in refused)
+        raise InvalidInputError(
+            f"{len(refused)} of {len(set(args.party))} parties were refused "
+            f"(the others' packages are written): {reasons}"
+        )
     return 0
 
 

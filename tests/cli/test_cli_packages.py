@@ -292,6 +292,26 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
         code=1,
     )
     assert "several parties need --out-dir" in _error(usage)
+    stranger = made.add_party("Stranger", _keygen(tmp_path / "k9.txt"), allowed=False)
+    second = tmp_path / "second"
+    second.mkdir()
+    partly = run(
+        "share",
+        "create",
+        "--party",
+        made.brand,
+        stranger,
+        "--asset",
+        made.assets[0],
+        "--out-dir",
+        str(second),
+        *made.args,
+        env=env,
+        code=1,
+    )
+    refused = _error(partly)
+    assert "1 of 2 parties were refused" in refused and f"{stranger}: " in refused
+    assert "ledger:" in partly.stdout and len(list(second.glob("*.sealshare"))) == 1
 
 
 def test_identity_new_refuses_to_overwrite(tmp_path: Path, env: dict) -> None:
