@@ -26,6 +26,7 @@ bench: venv system-deps
 	$(PY) tests/bench/bench_core.py
 	$(PY) tests/bench/bench_gui.py
 	$(PY) tests/bench/bench_audit_export.py
+	$(PY) tests/bench/bench_packages.py
 
 # The PyPI peers run in their own venv (never in .venv); without network they are skipped with a note.
 bench-watermark: venv

@@ -32,6 +32,8 @@ class WrappedSetting:
 SIGNING_KEY = WrappedSetting("signing_key")
 WATERMARK_KEY = WrappedSetting("watermark_key")
 AUDIT_DETAIL_KEY = WrappedSetting("audit_detail_key")
+RECEIPT_KEY = WrappedSetting("receipt_key")
+"""The vault's age X25519 identity (`AGE-SECRET-KEY-1...`) that partners' receipts are sealed to."""
 ALL_SETTINGS = (SIGNING_KEY, WATERMARK_KEY, AUDIT_DETAIL_KEY)
 
 

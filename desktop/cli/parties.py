@@ -20,6 +20,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--email")
     p.add_argument("--org", metavar="ORGANISATION")
     p.add_argument("--handle", metavar="@NAME", help="social-media handle")
+    p.add_argument(
+        "--age-recipient", metavar="age1...", help="the party's key that share packages use"
+    )
     add_common(p)
     p.set_defaults(handler=cmd_party_add)
     p = party.add_parser("list", help="list parties")
@@ -32,6 +35,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("--email")
     p.add_argument("--org", metavar="ORGANISATION")
     p.add_argument("--handle", metavar="@NAME", help="social-media handle ('' removes it)")
+    p.add_argument(
+        "--age-recipient",
+        metavar="age1...",
+        help="the party's key that share packages use ('' removes it)",
+    )
     add_common(p)
     p.set_defaults(handler=cmd_party_edit)
     p = party.add_parser("delete", help="delete a party and revoke its grants")
@@ -43,7 +51,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def cmd_party_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        party = parties.add_party(vault, args.name, args.kind, args.email, args.org, args.handle)
+        party = parties.add_party(
+            vault, args.name, args.kind, args.email, args.org, args.handle, args.age_recipient
+        )
     done(args, party.to_json(), f"added {party.kind} {party.name} as {party.id}")
     return 0
 
@@ -69,6 +79,7 @@ def cmd_party_edit(args: argparse.Namespace) -> int:
             email=args.email,
             organisation=args.org,
             handle=args.handle,
+            age_recipient=args.age_recipient,
         )
     done(args, party.to_json(), f"updated {party.id}")
     return 0

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sealroom.crypto import agebox
+from sealroom.crypto.errors import PackageError
 from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.records import new_id
@@ -22,7 +24,7 @@ from sealroom.vault.when import now_utc, stamp
 PARTY_KINDS = ("brand", "influencer", "agency", "press", "other")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,30}$")
-_COLUMNS = "id, name, kind, email, organisation, created, updated, handle, deleted"
+_COLUMNS = "id, name, kind, email, organisation, created, updated, handle, deleted, age_recipient"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Party:
     updated: str
     handle: str | None = None
     deleted: str | None = None
+    age_recipient: str | None = None
+    """The party's age X25519 public key (`age1...`) that share packages are encrypted to."""
 
     @property
     def mention(self) -> str | None:
@@ -71,6 +75,16 @@ def _clean(name: str | None, kind: str | None, email: str | None) -> None:
         raise InvalidInputError(f"'{email}' is not an email address", field="email")
 
 
+def clean_age_recipient(recipient: str | None) -> str | None:
+    """A valid `age1...` recipient, None for empty; anything else is refused."""
+    if recipient is None or not recipient.strip():
+        return None
+    try:
+        return agebox.check_recipient(recipient)
+    except PackageError as exc:
+        raise InvalidInputError(str(exc)) from None
+
+
 def _check_handle_free(vault: Vault, handle: str | None, party_id: str | None) -> None:
     if handle is None:
         return
@@ -92,18 +106,28 @@ def add_party(
     email: str | None = None,
     organisation: str | None = None,
     handle: str | None = None,
+    age_recipient: str | None = None,
 ) -> Party:
     vault.require_content("add parties")
     _clean(name, kind, email)
     handle = clean_handle(handle)
+    recipient = clean_age_recipient(age_recipient)
     _check_handle_free(vault, handle, None)
     now = now_stamp()
     party = Party(
-        new_id("pty"), name.strip(), kind, email or None, organisation or None, now, now, handle
+        new_id("pty"),
+        name.strip(),
+        kind,
+        email or None,
+        organisation or None,
+        now,
+        now,
+        handle,
+        age_recipient=recipient,
     )
     with vault.transaction() as conn:
         conn.execute(
-            f"INSERT INTO parties ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO parties ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
             tuple(party.__dict__.values()),
         )
         vault.audit.append("party.add", party.id)
@@ -152,8 +176,9 @@ def edit_party(
     email: str | None = None,
     organisation: str | None = None,
     handle: str | None = None,
+    age_recipient: str | None = None,
 ) -> Party:
-    """Change the given fields; `handle=""` removes the handle."""
+    """Change the given fields; `handle=""` removes the handle, `age_recipient=""` the key."""
     current = get_party(vault, party_id)
     _clean(name, kind, email)
     changes: dict[str, Any] = {
@@ -168,19 +193,24 @@ def edit_party(
         if new_handle != current.handle:
             _check_handle_free(vault, new_handle, party_id)
             changed["handle"] = new_handle
+    if age_recipient is not None:
+        new_recipient = clean_age_recipient(age_recipient)
+        if new_recipient != current.age_recipient:
+            changed["age_recipient"] = new_recipient
     if not changed:
         return current
     updated = Party(**{**current.__dict__, **changed, "updated": now_stamp()})
     with vault.transaction() as conn:
         conn.execute(
-            "UPDATE parties SET name=?, kind=?, email=?, organisation=?, handle=?, updated=?"
-            " WHERE id=?",
+            "UPDATE parties SET name=?, kind=?, email=?, organisation=?, handle=?, age_recipient=?,"
+            " updated=? WHERE id=?",
             (
                 updated.name,
                 updated.kind,
                 updated.email,
                 updated.organisation,
                 updated.handle,
+                updated.age_recipient,
                 updated.updated,
                 party_id,
             ),
