@@ -46,9 +46,11 @@ class UnlockPage(QWidget):
 
     open_wanted = Signal()
 
-    def __init__(self, package: Path, passphrase_mode: bool, default_identity: Path) -> None:
+    def __init__(self, package: Path, passphrase_mode: bool, default_identity: Path,
+                 can_remember: bool = False) -> None:
         super().__init__()
         self.passphrase_mode = passphrase_mode
+        self.remembered = False
         layout = QVBoxLayout(self)
         layout.addWidget(_title(self.tr("Open %1").replace("%1", package.name)))
         form = QFormLayout()
@@ -71,6 +73,12 @@ class UnlockPage(QWidget):
             row.addWidget(browse)
             form.addRow(self.tr("Identity file"), row)
             form.addRow(self.tr("Password"), self.password)
+        self.remember = QCheckBox(self.tr("&Remember on this computer"))
+        self.remember.setToolTip(self.tr(
+            "Keeps your identity wrapped under a secret in this computer's keychain, so that "
+            "packages open here without the password"))
+        self.remember.setVisible(can_remember and not passphrase_mode)
+        form.addRow("", self.remember)
         layout.addLayout(form)
         self.error = _wrapped()
         self.error.setObjectName("error")
@@ -90,6 +98,15 @@ class UnlockPage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Your identity file"))
         if name:
             self.identity.setText(name)
+
+    def set_remembered(self, remembered: bool) -> None:
+        """Shows whether this identity opens without its password on this computer."""
+        self.remembered = remembered
+        self.remember.blockSignals(True)
+        self.remember.setChecked(remembered)
+        self.remember.blockSignals(False)
+        self.password.setPlaceholderText(
+            self.tr("not needed: remembered on this computer") if remembered else "")
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
