@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +36,40 @@ def _title(text: str) -> QLabel:
     return label
 
 
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+COLUMN_WIDTH = 760
+
+
+def human_time(stamp: str) -> str:
+    """`2027-03-01T09:00:00Z` as `1 Mar 2027, 09:00 UTC` (unchanged when not a stamp)."""
+    try:
+        when = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return stamp
+    return f"{when.day} {when:%b %Y, %H:%M} UTC"
+
+
+def humanized(text: str) -> str:
+    """Every UTC stamp in `text` written for people; the first letter in capitals."""
+    text = STAMP.sub(lambda m: human_time(m.group()), text).replace("UTC (UTC)", "UTC")
+    return text[:1].upper() + text[1:]
+
+
+def _column(page: QWidget) -> QVBoxLayout:
+    """A centred column of readable width on `page`; returns its layout."""
+    outer = QHBoxLayout(page)
+    outer.setContentsMargins(24, 20, 24, 20)
+    inner = QWidget()
+    inner.setMaximumWidth(COLUMN_WIDTH)
+    outer.addStretch(1)
+    outer.addWidget(inner, 100)
+    outer.addStretch(1)
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    return layout
+
+
 def _wrapped(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -51,7 +87,7 @@ class UnlockPage(QWidget):
         super().__init__()
         self.passphrase_mode = passphrase_mode
         self.remembered = False
-        layout = QVBoxLayout(self)
+        layout = _column(self)
         layout.addWidget(_title(self.tr("Open %1").replace("%1", package.name)))
         form = QFormLayout()
         self.identity = QLineEdit(str(default_identity))
@@ -128,11 +164,12 @@ class TermsPage(QWidget):
     def __init__(self, share: OpenedShare) -> None:
         super().__init__()
         m = share.manifest
-        layout = QVBoxLayout(self)
+        layout = _column(self)
         layout.addWidget(_title(m.nda_title or self.tr("Confidentiality terms")))
-        layout.addWidget(_wrapped(self.tr("From %1 to %2, valid from %3 until %4 (UTC).")
+        layout.addWidget(_wrapped(self.tr("From %1 to %2. Open from %3 until %4.")
                                   .replace("%1", m.sender_name).replace("%2", m.recipient_name)
-                                  .replace("%3", m.not_before).replace("%4", m.not_after)))
+                                  .replace("%3", human_time(m.not_before))
+                                  .replace("%4", human_time(m.not_after))))
         self.sender_label = _wrapped(self._sender_text(share))
         if share.sender_status is SenderStatus.CHANGED:
             self.sender_label.setStyleSheet("color: #e03131; font-weight: bold")
@@ -268,10 +305,20 @@ class PreviewPage(QWidget):
 
 
 class RefusedPage(QWidget):
+    """Why a package does not open, in one sentence, and what to do about it."""
+
     def __init__(self, reason: str) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addWidget(_title(self.tr("This package cannot be opened")))
-        self.reason = _wrapped(reason)
-        layout.addWidget(self.reason)
+        layout = _column(self)
         layout.addStretch(1)
+        layout.addWidget(_title(self.tr("This package cannot be opened")))
+        self.reason = _wrapped(humanized(reason))
+        font = self.reason.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.reason.setFont(font)
+        layout.addWidget(self.reason)
+        hint = _wrapped(self.tr("Nothing of it was shown or kept on this computer. If you still "
+                                "need it, ask the sender for a new package."))
+        hint.setObjectName("muted")
+        layout.addWidget(hint)
+        layout.addStretch(2)

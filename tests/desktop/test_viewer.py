@@ -18,7 +18,13 @@ from sealroom.crypto import agebox
 from sealroom.crypto.identity import create_identity, write_identity
 from sealroom.crypto.kdf import calibrate
 from sealroom.crypto.receipt import open_receipt
-from sealroom.desktop.viewer.pages import PreviewPage, RefusedPage, TermsPage, UnlockPage
+from sealroom.desktop.viewer.pages import (
+    PreviewPage,
+    RefusedPage,
+    TermsPage,
+    UnlockPage,
+    human_time,
+)
 from sealroom.desktop.viewer.window import ViewerWindow
 from sealroom.vault.partner.store import PartnerStore
 
@@ -113,7 +119,7 @@ def test_an_expired_package_is_refused_with_its_dates(qtbot: QtBot, tmp_path: Pa
     qtbot.waitUntil(lambda: isinstance(window.page, RefusedPage), timeout=WAIT_MS)
     page = window.page
     assert isinstance(page, RefusedPage)
-    assert f"expired on {made.manifest.not_after}" in page.reason.text()
+    assert f"expired on {human_time(made.manifest.not_after)}" in page.reason.text()
 
 
 def test_a_wrong_password_stays_on_the_unlock_page(qtbot: QtBot, tmp_path: Path,
@@ -153,7 +159,7 @@ def test_a_file_that_is_not_a_package_is_refused_at_once(qtbot: QtBot, tmp_path:
     window = _viewer(qtbot, tmp_path, MadePackage(b"PK\x03\x04 not age", b"", None))  # type: ignore[arg-type]
     page = window.page
     assert isinstance(page, RefusedPage)
-    assert "not a share package" in page.reason.text()
+    assert "not a share package" in page.reason.text().lower()
 
 
 def test_nothing_decrypted_reaches_the_disk(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
