@@ -6,8 +6,8 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -77,6 +77,44 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
+class PannedPicture(QLabel):
+    """The preview: a mouse drag pans the scroll area around it and never starts a drag and
+    drop, so a preview cannot be dropped into another application or a folder."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scroller: QScrollArea | None = None
+        self._grab: QPoint | None = None
+        self.setAcceptDrops(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._grab = event.globalPosition().toPoint()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._grab is None or self.scroller is None:
+            event.accept()
+            return
+        now = event.globalPosition().toPoint()
+        delta = now - self._grab
+        self._grab = now
+        horizontal = self.scroller.horizontalScrollBar()
+        vertical = self.scroller.verticalScrollBar()
+        horizontal.setValue(horizontal.value() - delta.x())
+        vertical.setValue(vertical.value() - delta.y())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        event.accept()
+
+
 class UnlockPage(QWidget):
     """Asks for the identity file and its password, or for the package's passphrase."""
 
@@ -129,6 +167,7 @@ class UnlockPage(QWidget):
         self.passphrase.returnPressed.connect(self.open_wanted)
         layout.addWidget(self.open_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+        self.setFocusProxy(self.passphrase if passphrase_mode else self.password)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Your identity file"))
@@ -178,6 +217,7 @@ class TermsPage(QWidget):
         self.terms.setReadOnly(True)
         self.terms.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         layout.addWidget(self.terms, 1)
+        self.setFocusProxy(self.terms)  # Page Down reads on; Tab reaches the checkbox
         self.agree = QCheckBox(self.tr("I have read these terms and accept them"))
         layout.addWidget(self.agree)
         buttons = QHBoxLayout()
@@ -235,11 +275,10 @@ class PreviewPage(QWidget):
         self.receipt_button.clicked.connect(self.receipt_wanted)
         top.addWidget(self.receipt_button)
         layout.addLayout(top)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.picture = PannedPicture()
         self.scroller = QScrollArea()
         self.scroller.setWidget(self.picture)
+        self.picture.scroller = self.scroller
         self.scroller.setWidgetResizable(True)
         layout.addWidget(self.scroller, 1)
         self.note = _wrapped(self.tr("Marked for %1. Previews cannot be saved, copied or printed. ")
@@ -258,6 +297,8 @@ class PreviewPage(QWidget):
         ):
             QShortcut(keys, self, slot)
         QShortcut(QKeySequence("Ctrl+0"), self, self.fit)
+        QShortcut(QKeySequence(Qt.Key.Key_Home), self, lambda: self.show_page(0))
+        QShortcut(QKeySequence(Qt.Key.Key_End), self, lambda: self.show_page(len(self.pages) - 1))
         self.show_page(0)
 
     def show_page(self, index: int) -> None:

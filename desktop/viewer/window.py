@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from sealroom.crypto.errors import PackageKeyError
@@ -67,6 +68,7 @@ class ViewerWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _identity_chosen(self, text: str) -> None:
         """Whether the chosen identity is remembered here (read from its public part only)."""

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from share_packages import MadePackage, make_package
@@ -195,3 +195,50 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def test_keyboard_alone_opens_and_pages_and_a_drag_only_pans(
+        qtbot: QtBot, tmp_path: Path, partner: tuple[Path, str]) -> None:
+    identity, recipient = partner
+    window = _viewer(qtbot, tmp_path, make_package(recipient, pages=3))
+    page = window.page
+    assert isinstance(page, UnlockPage)
+    page.identity.setText(str(identity))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.password, timeout=WAIT_MS)
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.page, TermsPage), timeout=WAIT_MS)
+    terms = window.page
+    assert isinstance(terms, TermsPage)
+    assert QApplication.focusWidget() is terms.terms
+    qtbot.keyClick(terms.terms, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is terms.agree
+    qtbot.keyClick(terms.agree, Qt.Key.Key_Space)
+    assert terms.accept_button.isEnabled()
+    terms.accept_button.setFocus()
+    qtbot.keyClick(terms.accept_button, Qt.Key.Key_Space)
+    previews = window.page
+    assert isinstance(previews, PreviewPage)
+    qtbot.keyClick(previews, Qt.Key.Key_End)
+    assert "page 3 of 3" in previews.caption.text()
+    qtbot.keyClick(previews, Qt.Key.Key_Home)
+    assert "page 1 of 3" in previews.caption.text()
+
+    QApplication.clipboard().clear()
+    for _ in range(8):
+        previews.zoom_in()
+    bar = previews.scroller.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 2)
+    start = bar.value()
+    picture = previews.picture
+    middle = picture.rect().center()
+    qtbot.mousePress(picture, Qt.MouseButton.LeftButton, pos=middle)
+    for step in range(1, 6):
+        qtbot.mouseMove(picture, middle + QPoint(-20 * step, 0))
+    qtbot.mouseRelease(picture, Qt.MouseButton.LeftButton, pos=middle + QPoint(-100, 0))
+    assert bar.value() > start  # the drag panned the preview ...
+    assert isinstance(window.page, PreviewPage)
+    clipboard = QApplication.clipboard().mimeData()
+    assert clipboard is None or not (clipboard.hasImage() or clipboard.hasUrls())  # ... only
