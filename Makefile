@@ -81,6 +81,29 @@ translations: venv
 screenshots: venv
 	$(PY) packaging/screenshots.py $(ARGS)
 
+# A one-folder build for partners in dist/sealroom/ (PyInstaller, the `package` extra, which is
+# installed into .venv by these targets only). package-check also builds sealroom-smoke and runs
+# packaging/smoke_test.py on the built folder, offscreen.
+PACKAGE_STAMP := $(VENV)/.package-installed
+PYINSTALLER := $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller
+.PHONY: package package-check install-desktop
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet $$($(PY) -c "import tomllib; print(' '.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['package']))")
+	@touch $@
+
+package: venv $(PACKAGE_STAMP)
+	$(PYINSTALLER) packaging/sealroom.spec
+
+package-check: venv system-deps $(PACKAGE_STAMP)
+	SEALROOM_SMOKE_BUILD=1 $(PYINSTALLER) packaging/sealroom.spec
+	$(PY) packaging/smoke_test.py
+
+# The desktop entry and the .sealshare MIME type, for this user (XDG_DATA_HOME, default
+# ~/.local/share); Exec is the absolute path of dist/sealroom/sealroom, else .venv/bin/sealroom.
+install-desktop:
+	@sh packaging/install_desktop.sh "$(CURDIR)"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -34,6 +36,40 @@ def _title(text: str) -> QLabel:
     return label
 
 
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+COLUMN_WIDTH = 760
+
+
+def human_time(stamp: str) -> str:
+    """`2027-03-01T09:00:00Z` as `1 Mar 2027, 09:00 UTC` (unchanged when not a stamp)."""
+    try:
+        when = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return stamp
+    return f"{when.day} {when:%b %Y, %H:%M} UTC"
+
+
+def humanized(text: str) -> str:
+    """Every UTC stamp in `text` written for people; the first letter in capitals."""
+    text = STAMP.sub(lambda m: human_time(m.group()), text).replace("UTC (UTC)", "UTC")
+    return text[:1].upper() + text[1:]
+
+
+def _column(page: QWidget) -> QVBoxLayout:
+    """A centred column of readable width on `page`; returns its layout."""
+    outer = QHBoxLayout(page)
+    outer.setContentsMargins(24, 20, 24, 20)
+    inner = QWidget()
+    inner.setMaximumWidth(COLUMN_WIDTH)
+    outer.addStretch(1)
+    outer.addWidget(inner, 100)
+    outer.addStretch(1)
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    return layout
+
+
 def _wrapped(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -41,15 +77,55 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
+class PannedPicture(QLabel):
+    """The preview: a mouse drag pans the scroll area around it and never starts a drag and
+    drop, so a preview cannot be dropped into another application or a folder."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scroller: QScrollArea | None = None
+        self._grab: QPoint | None = None
+        self.setAcceptDrops(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._grab = event.globalPosition().toPoint()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._grab is None or self.scroller is None:
+            event.accept()
+            return
+        now = event.globalPosition().toPoint()
+        delta = now - self._grab
+        self._grab = now
+        horizontal = self.scroller.horizontalScrollBar()
+        vertical = self.scroller.verticalScrollBar()
+        horizontal.setValue(horizontal.value() - delta.x())
+        vertical.setValue(vertical.value() - delta.y())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._grab = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        event.accept()
+
+
 class UnlockPage(QWidget):
     """Asks for the identity file and its password, or for the package's passphrase."""
 
     open_wanted = Signal()
 
-    def __init__(self, package: Path, passphrase_mode: bool, default_identity: Path) -> None:
+    def __init__(self, package: Path, passphrase_mode: bool, default_identity: Path,
+                 can_remember: bool = False) -> None:
         super().__init__()
         self.passphrase_mode = passphrase_mode
-        layout = QVBoxLayout(self)
+        self.remembered = False
+        layout = _column(self)
         layout.addWidget(_title(self.tr("Open {name}").format(name=package.name)))
         form = QFormLayout()
         self.identity = QLineEdit(str(default_identity))
@@ -71,6 +147,12 @@ class UnlockPage(QWidget):
             row.addWidget(browse)
             form.addRow(self.tr("Identity file"), row)
             form.addRow(self.tr("Password"), self.password)
+        self.remember = QCheckBox(self.tr("&Remember on this computer"))
+        self.remember.setToolTip(self.tr(
+            "Keeps your identity wrapped under a secret in this computer's keychain, so that "
+            "packages open here without the password"))
+        self.remember.setVisible(can_remember and not passphrase_mode)
+        form.addRow("", self.remember)
         layout.addLayout(form)
         self.error = _wrapped()
         self.error.setObjectName("error")
@@ -85,11 +167,21 @@ class UnlockPage(QWidget):
         self.passphrase.returnPressed.connect(self.open_wanted)
         layout.addWidget(self.open_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+        self.setFocusProxy(self.passphrase if passphrase_mode else self.password)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Your identity file"))
         if name:
             self.identity.setText(name)
+
+    def set_remembered(self, remembered: bool) -> None:
+        """Shows whether this identity opens without its password on this computer."""
+        self.remembered = remembered
+        self.remember.blockSignals(True)
+        self.remember.setChecked(remembered)
+        self.remember.blockSignals(False)
+        self.password.setPlaceholderText(
+            self.tr("not needed: remembered on this computer") if remembered else "")
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -111,12 +203,12 @@ class TermsPage(QWidget):
     def __init__(self, share: OpenedShare) -> None:
         super().__init__()
         m = share.manifest
-        layout = QVBoxLayout(self)
+        layout = _column(self)
         layout.addWidget(_title(m.nda_title or self.tr("Confidentiality terms")))
         layout.addWidget(_wrapped(
-            self.tr("From {sender} to {recipient}, valid from {start} until {end} (UTC).").format(
+            self.tr("From {sender} to {recipient}. Open from {start} until {end}.").format(
                 sender=m.sender_name, recipient=m.recipient_name,
-                start=m.not_before, end=m.not_after)))
+                start=human_time(m.not_before), end=human_time(m.not_after))))
         self.sender_label = _wrapped(self._sender_text(share))
         if share.sender_status is SenderStatus.CHANGED:
             self.sender_label.setStyleSheet("color: #e03131; font-weight: bold")
@@ -125,6 +217,7 @@ class TermsPage(QWidget):
         self.terms.setReadOnly(True)
         self.terms.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         layout.addWidget(self.terms, 1)
+        self.setFocusProxy(self.terms)  # Page Down reads on; Tab reaches the checkbox
         self.agree = QCheckBox(self.tr("I have read these terms and accept them"))
         layout.addWidget(self.agree)
         buttons = QHBoxLayout()
@@ -183,11 +276,10 @@ class PreviewPage(QWidget):
         self.receipt_button.clicked.connect(self.receipt_wanted)
         top.addWidget(self.receipt_button)
         layout.addLayout(top)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.picture = PannedPicture()
         self.scroller = QScrollArea()
         self.scroller.setWidget(self.picture)
+        self.picture.scroller = self.scroller
         self.scroller.setWidgetResizable(True)
         layout.addWidget(self.scroller, 1)
         self.note = _wrapped(
@@ -207,6 +299,8 @@ class PreviewPage(QWidget):
         ):
             QShortcut(keys, self, slot)
         QShortcut(QKeySequence("Ctrl+0"), self, self.fit)
+        QShortcut(QKeySequence(Qt.Key.Key_Home), self, lambda: self.show_page(0))
+        QShortcut(QKeySequence(Qt.Key.Key_End), self, lambda: self.show_page(len(self.pages) - 1))
         self.show_page(0)
 
     def show_page(self, index: int) -> None:
@@ -252,10 +346,20 @@ class PreviewPage(QWidget):
 
 
 class RefusedPage(QWidget):
+    """Why a package does not open, in one sentence, and what to do about it."""
+
     def __init__(self, reason: str) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addWidget(_title(self.tr("This package cannot be opened")))
-        self.reason = _wrapped(reason)
-        layout.addWidget(self.reason)
+        layout = _column(self)
         layout.addStretch(1)
+        layout.addWidget(_title(self.tr("This package cannot be opened")))
+        self.reason = _wrapped(humanized(reason))
+        font = self.reason.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.reason.setFont(font)
+        layout.addWidget(self.reason)
+        hint = _wrapped(self.tr("Nothing of it was shown or kept on this computer. If you still "
+                                "need it, ask the sender for a new package."))
+        hint.setObjectName("muted")
+        layout.addWidget(hint)
+        layout.addStretch(2)

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from sealroom.crypto.errors import PackageKeyError
+from sealroom.crypto.identity import read_identity
 from sealroom.desktop.viewer.background import Call
 from sealroom.desktop.viewer.capture import exclude_from_capture
 from sealroom.desktop.viewer.pages import PreviewPage, RefusedPage, TermsPage, UnlockPage
+from sealroom.vault import remember
 from sealroom.vault.errors import SealroomError
 from sealroom.vault.partner.opening import (
     OpenedShare,
     accept_terms,
     needs_passphrase,
     open_package_file,
+    open_share,
+    read_package_file,
     receipt_for,
 )
 from sealroom.vault.partner.store import PartnerStore, user_data_dir
@@ -48,8 +53,12 @@ class ViewerWindow(QMainWindow):
             self._show(RefusedPage(str(exc)))
             self.unlock_page: UnlockPage | None = None
             return
-        self.unlock_page = UnlockPage(package, passphrase_mode, user_data_dir() / DEFAULT_IDENTITY)
+        self.unlock_page = UnlockPage(package, passphrase_mode, user_data_dir() / DEFAULT_IDENTITY,
+                                      can_remember=remember.keychain_usable())
         self.unlock_page.open_wanted.connect(self.open_package)
+        self.unlock_page.identity.textChanged.connect(self._identity_chosen)
+        self.unlock_page.remember.toggled.connect(self._remember_toggled)
+        self._identity_chosen(self.unlock_page.identity.text())
         self._show(self.unlock_page)
 
     @property
@@ -59,6 +68,31 @@ class ViewerWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _identity_chosen(self, text: str) -> None:
+        """Whether the chosen identity is remembered here (read from its public part only)."""
+        page = self.unlock_page
+        if page is None or page.passphrase_mode or not page.remember.isVisibleTo(page):
+            return
+        slot = self._slot(Path(text))
+        page.set_remembered(slot is not None and remember.is_remembered(slot))
+
+    def _remember_toggled(self, on: bool) -> None:
+        page = self.unlock_page
+        if page is None or on or not page.remembered:
+            return
+        slot = self._slot(Path(page.identity.text()))
+        if slot is not None:
+            remember.forget(slot)
+        page.set_remembered(False)
+
+    @staticmethod
+    def _slot(identity: Path) -> str | None:
+        try:
+            return remember.identity_slot(read_identity(identity).recipient)
+        except SealroomError:
+            return None
 
     def open_package(self) -> None:
         page = self.unlock_page
@@ -66,22 +100,44 @@ class ViewerWindow(QMainWindow):
             return
         page.set_busy(True)
         if page.passphrase_mode:
-            self.call = Call(self._open, None, None, page.passphrase.text())
+            self.call = Call(self._open, None, None, page.passphrase.text(), False)
         else:
-            self.call = Call(self._open, Path(page.identity.text()), page.password.text(), None)
+            self.call = Call(self._open, Path(page.identity.text()), page.password.text(), None,
+                             page.remember.isVisibleTo(page) and page.remember.isChecked())
         self.call.done.connect(self._opened)
         self.call.failed.connect(self._failed)
         self.call.start()
 
-    def _open(self, identity: Path | None, password: str | None,
-              passphrase: str | None) -> tuple[OpenedShare, bytearray | None]:
-        return open_package_file(self.package, self.store, identity_file=identity,
-                                 password=password, passphrase=passphrase)
+    def _open(self, identity: Path | None, password: str | None, passphrase: str | None,
+              keep: bool) -> tuple[OpenedShare, bytearray | None]:
+        """Off the GUI thread: with a remembered identity and no password typed, the identity
+        comes from this computer's keychain; with "remember" ticked it is kept there."""
+        slot = self._slot(identity) if identity is not None and keep else None
+        if slot is not None and not password and remember.is_remembered(slot):
+            secret = remember.recall(slot)
+            if secret is None:
+                remember.forget(slot)
+                raise PackageKeyError("the identity remembered on this computer no longer "
+                                      "opens here; type its password")
+            try:
+                return open_share(read_package_file(self.package), self.store,
+                                  identity=secret), secret
+            except BaseException:
+                secret[:] = bytes(len(secret))
+                raise
+        if passphrase is None and not password:
+            raise PackageKeyError("type the password of your identity")
+        share, secret = open_package_file(self.package, self.store, identity_file=identity,
+                                          password=password, passphrase=passphrase)
+        if slot is not None and secret is not None:
+            remember.remember(slot, secret)
+        return share, secret
 
     def _failed(self, message: str, kind: type[BaseException]) -> None:
         self.call = None
         if self.unlock_page is not None and issubclass(kind, PackageKeyError):
             self.unlock_page.show_error(message)
+            self._identity_chosen(self.unlock_page.identity.text())
         else:
             self._show(RefusedPage(message))
 

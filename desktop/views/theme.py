@@ -80,7 +80,7 @@ class Theme(QObject):
         self.dark = preference == "dark" or (preference == "system" and system_is_dark())
         name = "dark" if self.dark else "light"
         self.app.setPalette(_palette(DARK if self.dark else LIGHT))
-        sheet = resources.files("sealroom.resources").joinpath("themes", f"{name}.qss")
+        sheet = resources.files("sealroom.resources").joinpath("themes").joinpath(f"{name}.qss")
         icons = resources.files("sealroom.resources").joinpath("icons")
         text = sheet.read_text(encoding="utf-8").replace("@icons/", f"{icons}/")
         if self.app.styleSheet() != text:  # re-polishing every widget is not free

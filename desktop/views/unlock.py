@@ -1,9 +1,9 @@
 """Unlocking a vault: who, the password, and a busy bar while the key is derived off-thread.
 
 Key derivation (Argon2id, about half a second by design) runs on the vault thread; the dialog
-stays responsive and shows a wrong password under the password field. The OS-keychain option
-("remember on this computer") is not offered: it needs the `keyring` package with a working
-backend and a vault use-case for device-wrapped unlock secrets, and neither is present.
+stays responsive and shows a wrong password under the password field. "Remember on this
+computer" (shown only when the OS keychain works) keeps the person's password wrapped under a
+device secret from the keychain (`sealroom.vault.remember`); no compartment key is ever stored.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.widgets.busy import busy_bar
 from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import Task, VaultRunner
+from sealroom.vault import remember
 from sealroom.vault.errors import SealroomError, WrongPasswordError
 from sealroom.vault.layout import read_header
 
@@ -59,6 +61,13 @@ class UnlockDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password"))
         self.form.add(self.tr("&Person"), self.user)
         self.form.add(self.tr("Pass&word"), self.password)
+        self.remember = QCheckBox(self.tr("&Remember on this computer"))
+        self.remember.setToolTip(self.tr(
+            "Keeps your password wrapped under a secret in this computer's keychain, so that "
+            "this vault unlocks here without typing it"))
+        self.remember.setVisible(remember.keychain_usable())
+        self.remember.toggled.connect(self._remember_toggled)
+        self.remembered = False
         self.busy = busy_bar()
         self.buttons = QDialogButtonBox()
         accept = QDialogButtonBox.ButtonRole.AcceptRole
@@ -78,11 +87,15 @@ class UnlockDialog(QDialog):
             column.addWidget(note)
         column.addSpacing(6)
         column.addWidget(self.form)
+        column.addWidget(self.remember)
         column.addWidget(self.busy)
         column.addWidget(self.buttons)
         self.form.clear_errors()
         self._task: Task | None = None
+        self._typed: str | None = None
         self._load_users(user)
+        self.user.currentTextChanged.connect(self._user_chosen)
+        self._user_chosen(self.user.currentText())
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load_users(self, preferred: str | None) -> None:
@@ -98,14 +111,46 @@ class UnlockDialog(QDialog):
             self.user.setCurrentText(preferred)
         self.user.setEnabled(len(names) > 1)
 
+    def _slot(self) -> str:
+        return remember.vault_slot(self.folder, self.user.currentText())
+
+    def _user_chosen(self, _name: str) -> None:
+        usable = self.remember.isVisibleTo(self)
+        self._set_remembered(usable and remember.is_remembered(self._slot()))
+
+    def _set_remembered(self, remembered: bool) -> None:
+        self.remembered = remembered
+        self.remember.blockSignals(True)
+        self.remember.setChecked(remembered)
+        self.remember.blockSignals(False)
+        self.password.setPlaceholderText("remembered on this computer" if remembered else "")
+
+    def _remember_toggled(self, on: bool) -> None:
+        if not on and self.remembered:
+            remember.forget(self._slot())
+            self._set_remembered(False)
+
+    def _keep(self) -> bool:
+        return self.remember.isVisibleTo(self) and self.remember.isChecked()
+
     def submit(self) -> None:
-        if not self.password.text():
+        password = self.password.text()
+        if not password and self.remembered and self._keep():
+            recalled = remember.recall(self._slot())
+            if recalled is None:
+                remember.forget(self._slot())
+                self._set_remembered(False)
+            else:
+                password = recalled.decode()
+                recalled[:] = bytes(len(recalled))
+        if not password:
             self.form.set_error(self.password, self.tr("Type your password"))
             return
         self.form.clear_errors()
         self._set_busy(True)
+        self._typed = password if self._keep() else None
         task = self.runner.open(
-            tasks.unlock_vault, self.folder, self.user.currentText(), self.password.text()
+            tasks.unlock_vault, self.folder, self.user.currentText(), password
         )
         task.done.connect(self._unlocked)
         task.failed.connect(self._failed)
@@ -113,12 +158,16 @@ class UnlockDialog(QDialog):
 
     def _unlocked(self, vault: object) -> None:
         self._set_busy(False)
+        if self._typed is not None:
+            remember.remember(self._slot(), self._typed.encode())
+        self._typed = None
         self.password.clear()
         self.accept()
         self.unlocked.emit()
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
+        self._typed = None
         if self._task is not None and self._task.error_type is WrongPasswordError:
             self.password.selectAll()
             self.form.set_error(self.password, message)

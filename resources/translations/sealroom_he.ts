@@ -1973,6 +1973,10 @@ Every key {name} held is rotated: the vault is re-encrypted under new keys and e
         <source>This package cannot be opened</source>
         <translation>אי אפשר לפתוח את החבילה הזו</translation>
     </message>
+    <message>
+        <source>Nothing of it was shown or kept on this computer. If you still need it, ask the sender for a new package.</source>
+        <translation>דבר ממנה לא הוצג ולא נשמר במחשב הזה. אם עדיין צריך אותה, יש לבקש מהשולח חבילה חדשה.</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -2402,8 +2406,8 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <translation>תנאי סודיות</translation>
     </message>
     <message>
-        <source>From {sender} to {recipient}, valid from {start} until {end} (UTC).</source>
-        <translation>מאת {sender} אל {recipient}, בתוקף מ־{start} עד {end} (UTC).</translation>
+        <source>From {sender} to {recipient}. Open from {start} until {end}.</source>
+        <translation>מאת {sender} אל {recipient}. פתוחה מ-{start} עד {end}.</translation>
     </message>
     <message>
         <source>I have read these terms and accept them</source>
@@ -2514,6 +2518,14 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <translation>&amp;סיסמה</translation>
     </message>
     <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;זכירה במחשב הזה</translation>
+    </message>
+    <message>
+        <source>Keeps your password wrapped under a secret in this computer&apos;s keychain, so that this vault unlocks here without typing it</source>
+        <translation>שומר את הסיסמה שלך עטופה בסוד שבמחזיק המפתחות של המחשב הזה, כך שהכספת נפתחת כאן בלי להקליד אותה</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>&amp;פתיחת נעילה</translation>
     </message>
@@ -2561,12 +2573,24 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <translation>סיסמה</translation>
     </message>
     <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;זכירה במחשב הזה</translation>
+    </message>
+    <message>
+        <source>Keeps your identity wrapped under a secret in this computer&apos;s keychain, so that packages open here without the password</source>
+        <translation>שומר את הזהות שלך עטופה בסוד שבמחזיק המפתחות של המחשב הזה, כך שחבילות נפתחות כאן בלי הסיסמה</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>פתיחה</translation>
     </message>
     <message>
         <source>Your identity file</source>
         <translation>קובץ הזהות שלכם</translation>
+    </message>
+    <message>
+        <source>not needed: remembered on this computer</source>
+        <translation>לא נדרשת: נזכרת במחשב הזה</translation>
     </message>
 </context>
 <context>

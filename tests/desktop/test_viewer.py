@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from share_packages import MadePackage, make_package
@@ -18,7 +18,13 @@ from sealroom.crypto import agebox
 from sealroom.crypto.identity import create_identity, write_identity
 from sealroom.crypto.kdf import calibrate
 from sealroom.crypto.receipt import open_receipt
-from sealroom.desktop.viewer.pages import PreviewPage, RefusedPage, TermsPage, UnlockPage
+from sealroom.desktop.viewer.pages import (
+    PreviewPage,
+    RefusedPage,
+    TermsPage,
+    UnlockPage,
+    human_time,
+)
 from sealroom.desktop.viewer.window import ViewerWindow
 from sealroom.vault.partner.store import PartnerStore
 
@@ -113,7 +119,7 @@ def test_an_expired_package_is_refused_with_its_dates(qtbot: QtBot, tmp_path: Pa
     qtbot.waitUntil(lambda: isinstance(window.page, RefusedPage), timeout=WAIT_MS)
     page = window.page
     assert isinstance(page, RefusedPage)
-    assert f"expired on {made.manifest.not_after}" in page.reason.text()
+    assert f"expired on {human_time(made.manifest.not_after)}" in page.reason.text()
 
 
 def test_a_wrong_password_stays_on_the_unlock_page(qtbot: QtBot, tmp_path: Path,
@@ -153,7 +159,7 @@ def test_a_file_that_is_not_a_package_is_refused_at_once(qtbot: QtBot, tmp_path:
     window = _viewer(qtbot, tmp_path, MadePackage(b"PK\x03\x04 not age", b"", None))  # type: ignore[arg-type]
     page = window.page
     assert isinstance(page, RefusedPage)
-    assert "not a share package" in page.reason.text()
+    assert "not a share package" in page.reason.text().lower()
 
 
 def test_nothing_decrypted_reaches_the_disk(qapp: QApplication, qtbot: QtBot, tmp_path: Path,
@@ -189,3 +195,50 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def test_keyboard_alone_opens_and_pages_and_a_drag_only_pans(
+        qtbot: QtBot, tmp_path: Path, partner: tuple[Path, str]) -> None:
+    identity, recipient = partner
+    window = _viewer(qtbot, tmp_path, make_package(recipient, pages=3))
+    page = window.page
+    assert isinstance(page, UnlockPage)
+    page.identity.setText(str(identity))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.password, timeout=WAIT_MS)
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.page, TermsPage), timeout=WAIT_MS)
+    terms = window.page
+    assert isinstance(terms, TermsPage)
+    assert QApplication.focusWidget() is terms.terms
+    qtbot.keyClick(terms.terms, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is terms.agree
+    qtbot.keyClick(terms.agree, Qt.Key.Key_Space)
+    assert terms.accept_button.isEnabled()
+    terms.accept_button.setFocus()
+    qtbot.keyClick(terms.accept_button, Qt.Key.Key_Space)
+    previews = window.page
+    assert isinstance(previews, PreviewPage)
+    qtbot.keyClick(previews, Qt.Key.Key_End)
+    assert "page 3 of 3" in previews.caption.text()
+    qtbot.keyClick(previews, Qt.Key.Key_Home)
+    assert "page 1 of 3" in previews.caption.text()
+
+    QApplication.clipboard().clear()
+    for _ in range(8):
+        previews.zoom_in()
+    bar = previews.scroller.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 2)
+    start = bar.value()
+    picture = previews.picture
+    middle = picture.rect().center()
+    qtbot.mousePress(picture, Qt.MouseButton.LeftButton, pos=middle)
+    for step in range(1, 6):
+        qtbot.mouseMove(picture, middle + QPoint(-20 * step, 0))
+    qtbot.mouseRelease(picture, Qt.MouseButton.LeftButton, pos=middle + QPoint(-100, 0))
+    assert bar.value() > start  # the drag panned the preview ...
+    assert isinstance(window.page, PreviewPage)
+    clipboard = QApplication.clipboard().mimeData()
+    assert clipboard is None or not (clipboard.hasImage() or clipboard.hasUrls())  # ... only
