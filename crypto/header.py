@@ -22,6 +22,7 @@ from sealroom.crypto.keyslots import HEADER_FORMAT, KeySlot, Role
 
 HEADER_VERSION = 2
 LEGACY_HEADER_VERSION = 1
+MAX_HEADER_BYTES = 4 * 1024 * 1024
 
 
 def _b64(data: bytes) -> str:
@@ -119,13 +120,15 @@ class VaultHeader:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> VaultHeader:
+        if len(data) > MAX_HEADER_BYTES:
+            raise CorruptDataError("vault header is damaged: it is far larger than a header")
         try:
             body = json.loads(data)
             if not isinstance(body, dict):
                 raise ValueError("not an object")
             checksum = body.pop("checksum")
-        except (ValueError, KeyError, UnicodeDecodeError) as exc:
-            raise CorruptDataError("vault header is damaged: it is not valid header JSON") from exc
+        except (ValueError, KeyError, UnicodeDecodeError, RecursionError, TypeError):
+            raise CorruptDataError("vault header is damaged: it is not valid header JSON") from None
         if hashlib.sha256(rfc8785.dumps(body)).hexdigest() != checksum:
             raise CorruptDataError("vault header is damaged: its checksum does not match")
         if body.get("format") != HEADER_FORMAT:
