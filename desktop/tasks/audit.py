@@ -6,6 +6,7 @@ session (which holds no content key) runs them all; the auditor's app submits no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sealroom.desktop.models.audit import AuditListing
 from sealroom.desktop.models.paged import PageRequest
@@ -13,6 +14,8 @@ from sealroom.desktop.tasks.content import Page
 from sealroom.desktop.workers import Job
 from sealroom.vault import verify
 from sealroom.vault.audit import AuditEvent, AuditFilter
+from sealroom.vault.audit_bundle import export as bundle
+from sealroom.vault.audit_bundle.export import ExportResult
 from sealroom.vault.session import Vault
 
 FAILED_UNLOCK = AuditFilter(action="vault.unlock", outcome="failure")
@@ -86,3 +89,8 @@ def failed_unlocks(vault: Vault, job: Job) -> list[AuditEvent]:
 def verify_log(vault: Vault, job: Job) -> verify.VerifyReport:
     """Check the vault (an auditor's run checks the audit log only), saying each step."""
     return verify.verify_vault(vault, job.say)
+
+
+def export_bundle(vault: Vault, job: Job, out: Path) -> ExportResult:
+    """The signed audit bundle into the new folder `out` (an auditor's password is enough)."""
+    return bundle.export_bundle(vault, out, progress=job.progress)

@@ -7,9 +7,10 @@ use-case is part of the vault the button stays disabled and says why.
 
 from __future__ import annotations
 
-import importlib.util
+from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QVBoxLayout
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
 from sealroom.desktop.models.audit import AuditModel
@@ -21,16 +22,7 @@ from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.workers import EVERYTHING
 from sealroom.vault.audit import AuditFilter
-
-EXPORT_MODULE = "sealroom.vault.audit_export"
-EXPORT_MISSING = (
-    "Export needs the signed audit bundle, which this version of Sealroom does not include yet"
-)
-
-
-def export_available() -> bool:
-    """Whether the signed audit bundle (vault.audit_export) is part of this build."""
-    return importlib.util.find_spec(EXPORT_MODULE) is not None
+from sealroom.vault.audit_bundle.export import ExportResult
 
 
 class AuditView(TableSection):
@@ -57,9 +49,11 @@ class AuditView(TableSection):
             self.load,
             self.tr("Show events added since the log was opened (F5)"),
         )
-        self.export_button = self.add_button(self.tr("Export…"), self.export, "")
-        self.export_button.setEnabled(False)
-        self.export_button.setToolTip(self.tr(EXPORT_MISSING))
+        self.export_button = self.add_button(
+            self.tr("Export…"),
+            self.export,
+            self.tr("Write the signed bundle an auditor checks with `sealroom audit verify`"),
+        )
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(140)
         self.progress.hide()
@@ -92,11 +86,6 @@ class AuditView(TableSection):
         self.run(tasks.audit_size, done=self._sized)
         self.run(tasks.filter_choices, done=self._choices)
         self.run(tasks.chain_status, done=self._chain)
-        self.export_button.setEnabled(export_available())
-        self.export_button.setToolTip(
-            "Write the signed bundle an auditor checks with `sealroom audit verify`"
-            if export_available() else EXPORT_MISSING
-        )
 
     def _choices(self, choices: FilterChoices) -> None:
         self.filters.set_choices(choices)
@@ -107,10 +96,36 @@ class AuditView(TableSection):
     def _filter(self, where: AuditFilter) -> None:
         self.log.set_filter(where)
 
-    def export(self) -> None:
-        """The export hook: runs the bundle export once vault.audit_export exists."""
-        if not export_available():
-            self.show_error(EXPORT_MISSING)
+    def export(self, parent: Path | None = None) -> None:
+        """Write the signed audit bundle into a new folder inside the chosen one."""
+        if parent is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the audit bundle")
+            )
+            if not chosen:
+                return
+            parent = Path(chosen)
+        out = parent / f"sealroom-audit-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}"
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        task = self.run(tasks.export_bundle, out, done=self._exported, failed=self._export_failed)
+        task.progressed.connect(self._export_progress)
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.ctx.messages.show_info(self.tr("Exported {count} events to {folder}").format(
+            count=f"{result.exported:,}", folder=result.folder))
+
+    def _export_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.show_error(message)
 
     def _sized(self, size: int) -> None:
         self.log.start(size)

@@ -638,12 +638,24 @@ Enter נותן גישה, Delete מבטל אותה.</translation>
         <translation>ייצוא…</translation>
     </message>
     <message>
+        <source>Write the signed bundle an auditor checks with `sealroom audit verify`</source>
+        <translation>כתיבת החבילה החתומה שמבקר בודק בעזרת `sealroom audit verify`</translation>
+    </message>
+    <message>
         <source>Select an event to see all of it.
 
 Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was changed or removed.</source>
         <translation>בחרו אירוע כדי לראות אותו במלואו.
 
 כל אירוע הוא עלה בעץ מרקל חתום: `sealroom verify` מוכיח שאף אירוע לא שונה ולא הוסר.</translation>
+    </message>
+    <message>
+        <source>Folder for the audit bundle</source>
+        <translation>תיקייה לחבילת הביקורת</translation>
+    </message>
+    <message>
+        <source>Exported {count} events to {folder}</source>
+        <translation>יוצאו {count} אירועים אל {folder}</translation>
     </message>
     <message>
         <source>{shown} of {size} events match</source>

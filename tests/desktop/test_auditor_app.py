@@ -20,6 +20,7 @@ from sealroom.desktop.views.unlock import UnlockDialog
 from sealroom.desktop.workers import Task
 from sealroom.vault import users
 from sealroom.vault.audit import AuditFilter
+from sealroom.vault.audit_bundle.check import verify_bundle
 from sealroom.vault.session import Vault
 
 from .conftest import WAIT_MS, unlock_through_dialog, wait_idle
@@ -127,7 +128,7 @@ def test_filters_narrow_the_log_in_the_vault(
     qtbot.waitUntil(lambda: view.filters.action.count() > 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: view.chain.text() != "", timeout=WAIT_MS)
     assert f"{everything:,} events now" in view.chain.text()
-    assert not view.export_button.isEnabled() and view.export_button.toolTip()
+    assert view.export_button.isEnabled()
 
     view.filters.action.setCurrentIndex(view.filters.action.findData("test.event"))
     view.filters.apply()
@@ -159,3 +160,25 @@ def test_the_same_filters_for_a_content_holder(vault: Vault) -> None:
     assert [e.action for e in by_party] == ["grant.add", "party.add"]
     assert log.count_matching("", log.size, AuditFilter(asset="ast_9", action="grant.add")) == 1
     assert log.count_matching("", log.size, AuditFilter(person="owner", until="2000-01-01")) == 0
+
+
+def test_an_auditor_exports_the_bundle_from_the_app_and_it_verifies(
+    sealroom: SealroomApp, qtbot: QtBot, audited: Path, tmp_path: Path
+) -> None:
+    sealroom.prefs.last_vault = audited
+    sealroom.start()
+    _choose_user(sealroom, qtbot, AUDITOR[0])
+    unlock_through_dialog(sealroom, qtbot, AUDITOR[1])
+    qtbot.waitUntil(lambda: sealroom.runner.unlocked, timeout=WAIT_MS)
+    view = sealroom.window.views["audit"]
+    assert isinstance(view, AuditView)
+    wait_idle(sealroom, qtbot)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    view.export(exports)
+    assert view.progress.isVisible() and not view.export_button.isEnabled()
+    qtbot.waitUntil(view.export_button.isEnabled, timeout=WAIT_MS)
+    (bundle,) = exports.iterdir()
+    assert "Exported" in sealroom.window.messages.text()
+    report = verify_bundle(bundle)
+    assert report.ok, report.problems
