@@ -34,6 +34,9 @@ class AgreementsView(TableSection):
     title = QT_TRANSLATE_NOOP("Section", "Agreements")
     watches = frozenset({AGREEMENTS, CAMPAIGNS, PARTIES})
     new_label = QT_TRANSLATE_NOOP("Section", "Record an agreement…")
+    legend = QT_TRANSLATE_NOOP(
+        "Legend", "Orange status: the agreement has expired."
+    )
     empty_text = (
         QT_TRANSLATE_NOOP(
             "Section",

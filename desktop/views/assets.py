@@ -37,6 +37,9 @@ class AssetsView(TableSection):
     new_label = QT_TRANSLATE_NOOP("Section", "Import files…")
     can_delete = True
     split = (66, 34)
+    legend = QT_TRANSLATE_NOOP(
+        "Legend", "Orange date: the asset is still under embargo (release it to lift it)."
+    )
     empty_text = (
         QT_TRANSLATE_NOOP(
             "Section",

@@ -20,6 +20,9 @@ class CampaignsView(TableSection):
     title = QT_TRANSLATE_NOOP("Section", "Campaigns")
     watches = frozenset({ASSETS, CAMPAIGNS, PARTIES})
     new_label = QT_TRANSLATE_NOOP("Section", "New campaign…")
+    legend = QT_TRANSLATE_NOOP(
+        "Legend", "Orange launch: still ahead, so the assets of the campaign are under embargo."
+    )
     empty_text = (
         QT_TRANSLATE_NOOP(
             "Section",

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import RECORD_ROLE, RecordTableModel, SearchProxy, SourceProxy
+from sealroom.desktop.widgets.colours import WARNING
 from sealroom.desktop.widgets.forms import MessageBar
 from sealroom.desktop.workers import EVERYTHING, Task, TaskFunction, VaultRunner
 
@@ -162,6 +163,8 @@ class TableSection(SectionView):
     """Search, buttons, a table and a detail pane."""
 
     empty_text = QT_TRANSLATE_NOOP("Section", "Nothing here yet.")
+    legend = ""
+    """What an orange value means on this screen (shown under the table), or "" for nothing."""
     split = (63, 37)
     """How the width is shared between the table and the detail pane."""
 
@@ -239,6 +242,14 @@ class TableSection(SectionView):
         page.setSpacing(10)
         page.addLayout(self.toolbar)
         page.addWidget(self.splitter, 1)
+        self.legend_label: QLabel | None = None
+        if self.legend:
+            self.legend_label = QLabel(
+                f'<span style="color:{WARNING.name()}">■</span> '
+                + translate("Legend", self.legend)
+            )
+            self.legend_label.setObjectName("legend")
+            page.addWidget(self.legend_label)
         self._update_empty()
 
     def set_column_widths(self, widths: dict[int, int], stretch: int) -> None:

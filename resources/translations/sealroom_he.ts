@@ -1546,6 +1546,21 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Orange status: the agreement has expired.</source>
+        <translation>סטטוס בכתום: תוקף ההסכם פג.</translation>
+    </message>
+    <message>
+        <source>Orange date: the asset is still under embargo (release it to lift it).</source>
+        <translation>תאריך בכתום: הנכס עדיין תחת אמברגו (שחרור הנכס מסיר אותו).</translation>
+    </message>
+    <message>
+        <source>Orange launch: still ahead, so the assets of the campaign are under embargo.</source>
+        <translation>השקה בכתום: עדיין לפנינו, ולכן נכסי הקמפיין תחת אמברגו.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <source>Sealroom is locked</source>

@@ -192,3 +192,12 @@ def _missing_asset(vault: Vault, job: object) -> None:
     from sealroom.vault.assets.catalog import get_asset
 
     get_asset(vault, "ast_000000000000")
+
+
+def test_screens_with_orange_values_say_what_orange_means(unlocked: SealroomApp) -> None:
+    window = unlocked.window
+    for key, words in (("assets", "embargo"), ("agreements", "expired"), ("campaigns", "ahead")):
+        view = window.views[key]
+        label = getattr(view, "legend_label", None)
+        assert label is not None and words in label.text(), key
+    assert getattr(window.views["parties"], "legend_label", None) is None
