@@ -10,16 +10,14 @@ the audit export (`signed_bundle`).
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from fpdf import FPDF
 from PIL import Image
 
 from sealroom.vault.audit import AuditEvent, AuditFilter
+from sealroom.vault.audit_bundle.export import ExportFilter, export_bundle
 from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.fsutil import atomic_write
 from sealroom.vault.incidents import read_suspect
@@ -29,7 +27,6 @@ from sealroom.vault.protect.shares import asset_pages, get_share, render_share
 from sealroom.vault.session import Vault
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-EXPORT_MODULE = "sealroom.vault.audit_export"
 MAX_EVENTS = 300
 NAMING_WORDS = "one in a million"
 
@@ -121,15 +118,13 @@ def relevant_events(vault: Vault, case: IncidentCase) -> list[AuditEvent]:
 
 
 def signed_bundle(vault: Vault, case: IncidentCase, out_dir: Path) -> Path | None:
-    """The signed event bundle beside the PDF, when this build has the audit export."""
-    if importlib.util.find_spec(EXPORT_MODULE) is None:
-        return None
-    module: Any = importlib.import_module(EXPORT_MODULE)
-    export = getattr(module, "export_bundle", None)
-    if export is None:
+    """The signed audit bundle of the matched asset's events (with their inclusion proofs)
+    beside the PDF, so the events the pack quotes can be checked with `sealroom audit verify`
+    or `ssh-keygen -Y verify`; None when the incident has no asset."""
+    if not case.incident.asset_id:
         return None
     target = out_dir / f"incident-{case.incident.id}-events"
-    export(vault, target, asset=case.incident.asset_id)
+    export_bundle(vault, target, ExportFilter(asset=case.incident.asset_id))
     return target
 
 

@@ -64,7 +64,8 @@ def test_incident_round_trip(vault: Vault, tmp_path: Path) -> None:
 
     out = tmp_path / "evidence"
     files = js("incident", "export", *at, case_id, "--out", str(out), env=env)["files"]
-    assert files == [str(out / f"incident-{case_id}.pdf")]
+    assert files == [str(out / f"incident-{case_id}.pdf"), str(out / f"incident-{case_id}-events")]
     assert Path(files[0]).read_bytes().startswith(b"%PDF-")
+    assert run("audit", "verify", files[1], env=env).stdout.startswith("OK: ")
     missing = run("incident", "show", *at, "inc_000000000000", env=env, code=1)
     assert missing.stderr.strip() == "error: no incident with id inc_000000000000"

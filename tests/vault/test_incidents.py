@@ -16,6 +16,7 @@ from skimage import data as samples
 from sealroom.crypto.keyslots import Role
 from sealroom.vault import incidents, incidents_case, incidents_pack, users
 from sealroom.vault.assets import catalog as assets
+from sealroom.vault.audit_bundle.check import verify_bundle
 from sealroom.vault.errors import InvalidInputError, NotFoundError
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.protect import shares, trace
@@ -87,6 +88,10 @@ def test_the_evidence_pack_names_the_party_and_explains_the_odds(
     assert "Mutual NDA" in flat
     assert "Posted at 09:12" in flat
     assert "leak.trace" in flat and "incident.open" in flat
+    bundle = written[1]  # the matched asset's events, signed, beside the PDF
+    report = verify_bundle(bundle)
+    assert report.ok, report.problems
+    assert report.events > 0
     with pytest.raises(InvalidInputError, match="already exists"):
         incidents_pack.export_pack(vault, case.id, out)
 
