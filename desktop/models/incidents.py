@@ -7,17 +7,39 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.table import Column, RecordTableModel, short_time
 from sealroom.desktop.widgets.colours import WARNING
 from sealroom.vault.incidents import ACTIVE_STATUSES, Incident
 
+STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("Value", "open"),
+    QT_TRANSLATE_NOOP("Value", "confirmed"),
+    QT_TRANSLATE_NOOP("Value", "dismissed"),
+    QT_TRANSLATE_NOOP("Value", "closed"),
+)
+"""An incident's stored statuses, as a person reads them (`word()`)."""
+
+
+def _source(incident: Incident) -> str:
+    if incident.source == "trace":
+        return translate("IncidentsModel", "trace")
+    return translate("IncidentsModel", "by hand")
+
+
 COLUMNS: tuple[Column[Incident], ...] = (
-    Column[Incident]("Opened (UTC)", lambda i: short_time(i.opened), sort=lambda i: i.opened),
-    Column[Incident]("Title", lambda i: i.title, tooltip=lambda i: i.title),
-    Column[Incident]("Status", lambda i: i.status),
-    Column[Incident]("From", lambda i: "trace" if i.source == "trace" else "by hand"),
-    Column[Incident]("Asset", lambda i: i.asset_id or ""),
-    Column[Incident]("Opened by", lambda i: i.opened_by),
+    Column[Incident](
+        QT_TRANSLATE_NOOP("Column", "Opened (UTC)"),
+        lambda i: short_time(i.opened),
+        sort=lambda i: i.opened,
+    ),
+    Column[Incident](
+        QT_TRANSLATE_NOOP("Column", "Title"), lambda i: i.title, tooltip=lambda i: i.title
+    ),
+    Column[Incident](QT_TRANSLATE_NOOP("Column", "Status"), lambda i: word(i.status)),
+    Column[Incident](QT_TRANSLATE_NOOP("Column", "From"), _source),
+    Column[Incident](QT_TRANSLATE_NOOP("Column", "Asset"), lambda i: i.asset_id or ""),
+    Column[Incident](QT_TRANSLATE_NOOP("Column", "Opened by"), lambda i: i.opened_by),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sealroom.desktop.models.audit import FailedUnlockModel
 from sealroom.desktop.tasks import audit as tasks
 from sealroom.desktop.views.section import SectionContext, SectionView, TableSection
@@ -13,20 +14,20 @@ from sealroom.vault.verify import VerifyReport
 
 
 class FailedUnlocksView(TableSection):
-    title = "Failed unlocks"
-    empty_text = "No failed unlock attempt is recorded."
+    title = QT_TRANSLATE_NOOP("Section", "Failed unlocks")
+    empty_text = QT_TRANSLATE_NOOP("Section", "No failed unlock attempt is recorded.")
     split = (80, 20)
 
     def __init__(self, ctx: SectionContext) -> None:
         self.attempts = FailedUnlockModel()
         super().__init__(ctx, self.attempts)
         self.proxy.setParent(self)
-        self.add_button("Refresh", self.load, "Read the list again (F5)")
-        note = QLabel(
+        self.add_button(self.tr("Refresh"), self.load, self.tr("Read the list again (F5)"))
+        note = QLabel(self.tr(
             "An attempt made with a wrong password is written beside the vault and enters the "
             "signed log at the next unlock. Entries this device did not write are marked "
             "unverified."
-        )
+        ))
         note.setWordWrap(True)
         note.setObjectName("muted")
         holder = QVBoxLayout(self.detail)
@@ -46,23 +47,23 @@ class FailedUnlocksView(TableSection):
 
 
 class VerifyView(SectionView):
-    title = "Verify"
+    title = QT_TRANSLATE_NOOP("Section", "Verify")
 
     def __init__(self, ctx: SectionContext) -> None:
         super().__init__(ctx)
-        heading = QLabel(self.title)
+        heading = QLabel(translate("Section", self.title))
         heading.setObjectName("sectionTitle")
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Recompute the audit log's Merkle tree from its events and check every signed "
             "checkpoint and the chain between them. The check itself is recorded in the log."
-        )
+        ))
         intro.setWordWrap(True)
-        self.verify_button = QPushButton("&Verify the log")
+        self.verify_button = QPushButton(self.tr("&Verify the log"))
         self.verify_button.setObjectName("primary")
         self.verify_button.clicked.connect(self.verify)
         self.result = QPlainTextEdit()
         self.result.setReadOnly(True)
-        self.result.setAccessibleName("Verification result")
+        self.result.setAccessibleName(self.tr("Verification result"))
         column = QVBoxLayout(self)
         column.setContentsMargins(18, 14, 18, 14)
         for widget in (heading, intro, self.verify_button):
@@ -71,19 +72,23 @@ class VerifyView(SectionView):
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
-        self.result.setPlainText("Checking…")
+        self.result.setPlainText(self.tr("Checking…"))
         task = self.run(tasks.verify_log, done=self._verified, failed=self._failed)
         task.said.connect(self.result.appendPlainText)
 
     def _verified(self, report: VerifyReport) -> None:
         self.verify_button.setEnabled(True)
         if report.ok:
-            text = (
-                f"OK: {report.events_checked:,} events and "
-                f"{report.checkpoints_checked:,} signed checkpoints check out."
+            text = self.tr(
+                "OK: {events} events and {checkpoints} signed checkpoints check out."
+            ).format(
+                events=f"{report.events_checked:,}",
+                checkpoints=f"{report.checkpoints_checked:,}",
             )
         else:
-            text = f"{len(report.problems)} problems found:\n" + "\n".join(report.problems)
+            text = self.tr("{n} problems found:").format(n=len(report.problems)) + "\n" + "\n".join(
+                report.problems
+            )
         self.result.setPlainText(text)
 
     def _failed(self, message: str) -> None:

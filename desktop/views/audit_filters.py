@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks.audit import ChainStatus, FilterChoices
 from sealroom.vault.audit import AuditFilter
 
@@ -32,19 +33,19 @@ class AuditFilterBar(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.since = QLineEdit()
-        self.since.setPlaceholderText("From YYYY-MM-DD")
+        self.since.setPlaceholderText(self.tr("From YYYY-MM-DD"))
         self.until = QLineEdit()
-        self.until.setPlaceholderText("To YYYY-MM-DD")
-        self.person = self._choice("Person")
-        self.action = self._choice("Action")
-        self.outcome = self._choice("Outcome")
+        self.until.setPlaceholderText(self.tr("To YYYY-MM-DD"))
+        self.person = self._choice(self.tr("Person"), self.tr("Any person"))
+        self.action = self._choice(self.tr("Action"), self.tr("Any action"))
+        self.outcome = self._choice(self.tr("Outcome"), self.tr("Any outcome"))
         self.party = QLineEdit()
-        self.party.setPlaceholderText("Party id")
+        self.party.setPlaceholderText(self.tr("Party id"))
         self.asset = QLineEdit()
-        self.asset.setPlaceholderText("Asset id")
-        self.apply_button = QPushButton("Apply")
+        self.asset.setPlaceholderText(self.tr("Asset id"))
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
-        self.reset_button = QPushButton("Clear filters")
+        self.reset_button = QPushButton(self.tr("Clear filters"))
         self.reset_button.clicked.connect(self.reset)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -59,10 +60,10 @@ class AuditFilterBar(QWidget):
             box.activated.connect(self.apply)
 
     @staticmethod
-    def _choice(name: str) -> QComboBox:
+    def _choice(name: str, any_text: str) -> QComboBox:
         box = QComboBox()
         box.setAccessibleName(name)
-        box.addItem(f"Any {name.lower()}", ANY)
+        box.addItem(any_text, ANY)
         return box
 
     def set_choices(self, choices: FilterChoices) -> None:
@@ -72,7 +73,7 @@ class AuditFilterBar(QWidget):
             while box.count() > 1:
                 box.removeItem(1)
             for value in values:
-                box.addItem(value, value)
+                box.addItem(word(value) if box is self.outcome else value, value)
             box.setCurrentIndex(max(0, box.findData(current)))
 
     def current(self) -> AuditFilter:
@@ -102,16 +103,20 @@ class AuditFilterBar(QWidget):
 def chain_text(status: ChainStatus) -> str:
     """The chain status in one or two lines."""
     if status.signed_size:
-        signed = (
-            f"Signed head: {status.signed_size:,} events, root {status.signed_root[:16]}…, "
-            f"checkpoint of {status.signed_time}"
-        )
+        signed = translate(
+            "ChainLabel", "Signed head: {size} events, root {root}…, checkpoint of {time}"
+        ).format(size=f"{status.signed_size:,}", root=status.signed_root[:16],
+                 time=status.signed_time)
     else:
-        signed = "No signed checkpoint yet"
+        signed = translate("ChainLabel", "No signed checkpoint yet")
     unsigned = status.size - status.signed_size
-    text = f"{signed} · {status.size:,} events now"
+    text = translate("ChainLabel", "{signed} · {size} events now").format(
+        signed=signed, size=f"{status.size:,}"
+    )
     if unsigned:
-        text += f" ({unsigned:,} since the last checkpoint)"
+        text += translate("ChainLabel", " ({n} since the last checkpoint)").format(
+            n=f"{unsigned:,}"
+        )
     for warning in status.warnings:
         text += f"\n⚠ {warning}"
     return text

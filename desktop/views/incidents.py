@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout
 
+from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.incidents import IncidentsModel
 from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import incidents as tasks
@@ -17,24 +18,55 @@ from sealroom.vault.incidents import TRANSITIONS, Incident, Note
 from sealroom.vault.incidents_case import IncidentCase
 
 STATUS_BUTTONS = (
-    ("confirmed", "Confirm", "The leak is confirmed: the case stays open until closed"),
-    ("dismissed", "Dismiss", "Not a leak after all (a false alarm)"),
-    ("closed", "Close", "Nothing more to do on this case"),
-    ("open", "Reopen", "Open the case again"),
+    (
+        "confirmed",
+        QT_TRANSLATE_NOOP("IncidentsView", "Confirm"),
+        QT_TRANSLATE_NOOP(
+            "IncidentsView", "The leak is confirmed: the case stays open until closed"
+        ),
+    ),
+    (
+        "dismissed",
+        QT_TRANSLATE_NOOP("IncidentsView", "Dismiss"),
+        QT_TRANSLATE_NOOP("IncidentsView", "Not a leak after all (a false alarm)"),
+    ),
+    (
+        "closed",
+        QT_TRANSLATE_NOOP("IncidentsView", "Close"),
+        QT_TRANSLATE_NOOP("IncidentsView", "Nothing more to do on this case"),
+    ),
+    (
+        "open",
+        QT_TRANSLATE_NOOP("IncidentsView", "Reopen"),
+        QT_TRANSLATE_NOOP("IncidentsView", "Open the case again"),
+    ),
 )
+
+FACTS = [
+    QT_TRANSLATE_NOOP("Facts", "Status"),
+    QT_TRANSLATE_NOOP("Facts", "Asset"),
+    QT_TRANSLATE_NOOP("Facts", "Suspects"),
+    QT_TRANSLATE_NOOP("Facts", "Candidates"),
+    QT_TRANSLATE_NOOP("Facts", "Agreements"),
+    QT_TRANSLATE_NOOP("Facts", "Timeline"),
+    QT_TRANSLATE_NOOP("Facts", "Notes"),
+]
 
 
 def in_plain_words(p_false: float) -> str:
     if p_false >= 0.5:
-        return "no evidence"
-    return f"1 in {1 / max(p_false, 1e-300):,.0f} by chance"
+        return translate("IncidentsView", "no evidence")
+    return translate("IncidentsView", "1 in {n} by chance").format(
+        n=f"{1 / max(p_false, 1e-300):,.0f}"
+    )
 
 
 class IncidentsView(TableSection):
-    title = "Incidents"
-    empty_text = (
+    title = QT_TRANSLATE_NOOP("Section", "Incidents")
+    empty_text = QT_TRANSLATE_NOOP(
+        "Section",
         "No incidents.\n\nTrace a leaked file on the Leak tracing screen and open an incident "
-        "from the result, or run `sealroom incident open`."
+        "from the result, or run `sealroom incident open`.",
     )
 
     def __init__(self, ctx: SectionContext) -> None:
@@ -43,20 +75,22 @@ class IncidentsView(TableSection):
         self.set_column_widths({0: 130, 2: 90, 3: 80, 4: 140}, stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.facts = common.Facts(
-            ["Status", "Asset", "Suspects", "Candidates", "Agreements", "Timeline", "Notes"],
-            "Select an incident to see its evidence.",
+            FACTS,
+            self.tr("Select an incident to see its evidence."),
         )
         self.status_buttons: dict[str, QPushButton] = {}
         for status, label, tip in STATUS_BUTTONS:
-            button = QPushButton(label)
-            button.setToolTip(tip)
+            button = QPushButton(translate("IncidentsView", label))
+            button.setToolTip(translate("IncidentsView", tip))
             button.clicked.connect(lambda _=False, s=status: self.move_to(s))
             self.facts.add_button(button)
             self.status_buttons[status] = button
-        self.note_button = QPushButton("Add note…")
+        self.note_button = QPushButton(self.tr("Add note…"))
         self.note_button.clicked.connect(self.add_note)
-        self.export_button = QPushButton("Export evidence pack…")
-        self.export_button.setToolTip("A PDF: suspect beside the preview, odds, NDA terms, events")
+        self.export_button = QPushButton(self.tr("Export evidence pack…"))
+        self.export_button.setToolTip(
+            self.tr("A PDF: suspect beside the preview, odds, NDA terms, events")
+        )
         self.export_button.clicked.connect(self.export)
         self.facts.add_button(self.note_button)
         self.facts.add_button(self.export_button)
@@ -97,18 +131,22 @@ class IncidentsView(TableSection):
         self.case = case
         i = case.incident
         agreements = [
-            f"{case.party_names.get(pid, pid)}: {a.kind.upper()} “{a.title}” ({a.status})"
+            f"{case.party_names.get(pid, pid)}: {a.kind.upper()} “{a.title}” ({word(a.status)})"
             for pid, signed in case.agreements.items() for a in signed
         ]
         self.facts.show_values(
             i.title,
             {
-                "Status": i.status,
+                "Status": word(i.status),
                 "Asset": f"{case.asset_title} ({i.asset_id})" if i.asset_id else "—",
                 "Suspects": "\n".join(s.name for s in case.suspects) or "—",
                 "Candidates": "\n".join(
-                    f"{c.party_name}{' (named)' if c.accused else ''}: score {c.score:.1f}, "
-                    f"{in_plain_words(c.p_false)}"
+                    self.tr("{party}: score {score}, {odds}").format(
+                        party=self.tr("{party} (named)").format(party=c.party_name)
+                        if c.accused else c.party_name,
+                        score=f"{c.score:.1f}",
+                        odds=in_plain_words(c.p_false),
+                    )
                     for c in case.candidates[:5]
                 ) or "—",
                 "Agreements": "\n".join(agreements) or "—",
@@ -137,7 +175,9 @@ class IncidentsView(TableSection):
         if not key:
             return
         if text is None:
-            text = common.ask_reason(self, "Add a note", "Note (only content holders read it):")
+            text = common.ask_reason(
+                self, self.tr("Add a note"), self.tr("Note (only content holders read it):")
+            )
         if text:
             self.run(tasks.add_note, key, text, done=self._noted)
 
@@ -151,7 +191,7 @@ class IncidentsView(TableSection):
         if not key:
             return
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the evidence pack")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the evidence pack"))
             if not chosen:
                 return
             folder = Path(chosen)
@@ -159,4 +199,6 @@ class IncidentsView(TableSection):
 
     def _exported(self, written: list[Path]) -> None:
         self.last_export = written
-        self.ctx.messages.show_info("Wrote " + ", ".join(p.name for p in written))
+        self.ctx.messages.show_info(
+            self.tr("Wrote {files}").format(files=", ".join(p.name for p in written))
+        )

@@ -613,6 +613,57 @@ Enter נותן גישה, Delete מבטל אותה.</translation>
     </message>
 </context>
 <context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>From YYYY-MM-DD</source>
+        <translation>מתאריך YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>To YYYY-MM-DD</source>
+        <translation>עד תאריך YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>אדם</translation>
+    </message>
+    <message>
+        <source>Any person</source>
+        <translation>כל אדם</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>פעולה</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>כל פעולה</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>תוצאה</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>כל תוצאה</translation>
+    </message>
+    <message>
+        <source>Party id</source>
+        <translation>מזהה צד</translation>
+    </message>
+    <message>
+        <source>Asset id</source>
+        <translation>מזהה נכס</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>החלה</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>ניקוי מסננים</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>{role} on {device}</source>
@@ -857,6 +908,25 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     </message>
 </context>
 <context>
+    <name>ChainLabel</name>
+    <message>
+        <source>Signed head: {size} events, root {root}…, checkpoint of {time}</source>
+        <translation>ראש חתום: {size} אירועים, שורש {root}…, נקודת ביקורת מ־{time}</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint yet</source>
+        <translation>אין עדיין נקודת ביקורת חתומה</translation>
+    </message>
+    <message>
+        <source>{signed} · {size} events now</source>
+        <translation>{signed} · {size} אירועים כעת</translation>
+    </message>
+    <message>
+        <source> ({n} since the last checkpoint)</source>
+        <translation> ({n} מאז נקודת הביקורת האחרונה)</translation>
+    </message>
+</context>
+<context>
     <name>Column</name>
     <message>
         <source>Agreement</source>
@@ -971,8 +1041,20 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>קוד</translation>
     </message>
     <message>
+        <source>Opened (UTC)</source>
+        <translation>נפתח (UTC)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>מקור</translation>
+    </message>
+    <message>
         <source>Asset</source>
         <translation>נכס</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>נפתח על ידי</translation>
     </message>
     <message>
         <source>Recipient</source>
@@ -1342,6 +1424,14 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>נכס</translation>
     </message>
     <message>
+        <source>Suspects</source>
+        <translation>חשודים</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>ציר זמן</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>קוד</translation>
     </message>
@@ -1388,6 +1478,21 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>{name}:</source>
         <translation>{name}:</translation>
+    </message>
+</context>
+<context>
+    <name>FailedUnlocksView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>רענון</translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation>קריאת הרשימה מחדש (F5)</translation>
+    </message>
+    <message>
+        <source>An attempt made with a wrong password is written beside the vault and enters the signed log at the next unlock. Entries this device did not write are marked unverified.</source>
+        <translation>ניסיון שנעשה עם סיסמה שגויה נרשם לצד הכספת ונכנס ליומן החתום בפתיחה הבאה. רשומות שהמכשיר הזה לא כתב מסומנות כלא מאומתות.</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1641,100 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>; skipped {files}{more}</source>
         <translation>; דולגו {files}{more}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <source>trace</source>
+        <translation>איתור</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>ידני</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsView</name>
+    <message>
+        <source>Confirm</source>
+        <translation>אישור</translation>
+    </message>
+    <message>
+        <source>The leak is confirmed: the case stays open until closed</source>
+        <translation>הדליפה אושרה: התיק נשאר פתוח עד לסגירתו</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>דחייה</translation>
+    </message>
+    <message>
+        <source>Not a leak after all (a false alarm)</source>
+        <translation>בסופו של דבר לא הייתה דליפה (אזעקת שווא)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Nothing more to do on this case</source>
+        <translation>אין עוד מה לעשות בתיק הזה</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>פתיחה מחדש</translation>
+    </message>
+    <message>
+        <source>Open the case again</source>
+        <translation>פתיחת התיק שוב</translation>
+    </message>
+    <message>
+        <source>no evidence</source>
+        <translation>אין ראיה</translation>
+    </message>
+    <message>
+        <source>1 in {n} by chance</source>
+        <translation>1 ל־{n} במקרה</translation>
+    </message>
+    <message>
+        <source>Select an incident to see its evidence.</source>
+        <translation>יש לבחור אירוע כדי לראות את הראיות שלו.</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>הוספת הערה…</translation>
+    </message>
+    <message>
+        <source>Export evidence pack…</source>
+        <translation>ייצוא חבילת ראיות…</translation>
+    </message>
+    <message>
+        <source>A PDF: suspect beside the preview, odds, NDA terms, events</source>
+        <translation>קובץ PDF: החשוד לצד התצוגה המקדימה, סיכויים, תנאי NDA, אירועים</translation>
+    </message>
+    <message>
+        <source>{party}: score {score}, {odds}</source>
+        <translation>{party}: ציון {score}, {odds}</translation>
+    </message>
+    <message>
+        <source>{party} (named)</source>
+        <translation>{party} (צוין בשמו)</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>הוספת הערה</translation>
+    </message>
+    <message>
+        <source>Note (only content holders read it):</source>
+        <translation>הערה (רק מחזיקי התוכן קוראים אותה):</translation>
+    </message>
+    <message>
+        <source>Folder for the evidence pack</source>
+        <translation>תיקייה לחבילת הראיות</translation>
+    </message>
+    <message>
+        <source>Wrote {files}</source>
+        <translation>נכתבו {files}</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2379,14 @@ Add the brands, creators, agencies and press you work with (Ctrl+N); agreements,
         <translation>אירועי דליפה</translation>
     </message>
     <message>
+        <source>No incidents.
+
+Trace a leaked file on the Leak tracing screen and open an incident from the result, or run `sealroom incident open`.</source>
+        <translation>אין אירועים.
+
+יש לאתר קובץ שדלף במסך איתור הדליפות ולפתוח אירוע מהתוצאה, או להריץ `sealroom incident open`.</translation>
+    </message>
+    <message>
         <source>Leak cases: evidence, status, notes and the evidence pack.</source>
         <translation>תיקי דליפה: ראיות, מצב, הערות וחבילת הראיות.</translation>
     </message>
@@ -2190,6 +2397,10 @@ Add the brands, creators, agencies and press you work with (Ctrl+N); agreements,
     <message>
         <source>Failed unlocks</source>
         <translation>ניסיונות פתיחה שנכשלו</translation>
+    </message>
+    <message>
+        <source>No failed unlock attempt is recorded.</source>
+        <translation>לא נרשם אף ניסיון פתיחה שנכשל.</translation>
     </message>
     <message>
         <source>Unlock attempts made with a wrong password.</source>
@@ -2806,6 +3017,22 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
         <source>File</source>
         <translation>קובץ</translation>
     </message>
+    <message>
+        <source>open</source>
+        <translation>פתוח</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>אושר</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>נדחה</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>סגור</translation>
+    </message>
 </context>
 <context>
     <name>VaultMenu</name>
@@ -2891,6 +3118,33 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>Verification cancelled; nothing was recorded.</source>
         <translation>האימות בוטל; שום דבר לא נרשם.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyView</name>
+    <message>
+        <source>Recompute the audit log&apos;s Merkle tree from its events and check every signed checkpoint and the chain between them. The check itself is recorded in the log.</source>
+        <translation>חישוב מחדש של עץ מרקל של יומן הביקורת מתוך האירועים שלו ובדיקת כל נקודת ביקורת חתומה והשרשרת שביניהן. הבדיקה עצמה נרשמת ביומן.</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the log</source>
+        <translation>&amp;אימות היומן</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>תוצאת האימות</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>בודק…</translation>
+    </message>
+    <message>
+        <source>OK: {events} events and {checkpoints} signed checkpoints check out.</source>
+        <translation>תקין: {events} אירועים ו־{checkpoints} נקודות ביקורת חתומות נמצאו תקינים.</translation>
+    </message>
+    <message>
+        <source>{n} problems found:</source>
+        <translation>נמצאו {n} בעיות:</translation>
     </message>
 </context>
 <context>
