@@ -20,6 +20,7 @@ import rfc8785
 from sealroom.crypto.merkle import Frontier, leaf_hash
 from sealroom.vault import audit_heads
 from sealroom.vault.audit_detail import DetailSealer
+from sealroom.vault.audit_filter import NO_FILTER, AuditFilter
 from sealroom.vault.audit_heads import Checkpoint, checkpoint_note
 from sealroom.vault.clock import now_stamp
 from sealroom.vault.errors import CorruptDataError, HistoryTamperedError
@@ -73,48 +74,6 @@ EVENT_FIELDS = (*COLUMN_NAMES, "detail")
 SEARCHED_COLUMNS = ("actor", "role", "device", "action", "object", "outcome")
 
 
-@dataclass(frozen=True)
-class AuditFilter:
-    """Which events to list; an empty field does not narrow. Times are ISO 8601 UTC prefixes
-    (`since` inclusive, `until` exclusive); `party` and `asset` match the event's object or an
-    id named in its public text; `person` is the actor's user name."""
-
-    since: str = ""
-    until: str = ""
-    person: str = ""
-    action: str = ""
-    party: str = ""
-    asset: str = ""
-    outcome: str = ""
-
-    def clauses(self) -> tuple[list[str], list[Any]]:
-        """SQL conditions (joined with AND) and their parameters."""
-        where: list[str] = []
-        params: list[Any] = []
-        if self.since:
-            where.append("time >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append("time < ?")
-            params.append(self.until)
-        for column, value in (
-            ("actor", self.person), ("action", self.action), ("outcome", self.outcome)
-        ):
-            if value:
-                where.append(f"{column} = ?")
-                params.append(value)
-        for value in (self.party, self.asset):
-            if value:
-                where.append("(object = ? OR reason LIKE ? ESCAPE '\\')")
-                params += [value, contains_pattern(value)]
-        return where, params
-
-    @property
-    def empty(self) -> bool:
-        return self == AuditFilter()
-
-
-NO_FILTER = AuditFilter()
 
 
 def _event(columns: tuple[Any, ...], sealed: bytes) -> AuditEvent:

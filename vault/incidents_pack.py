@@ -16,8 +16,9 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image
 
-from sealroom.vault.audit import AuditEvent, AuditFilter
+from sealroom.vault.audit import AuditEvent
 from sealroom.vault.audit_bundle.export import ExportFilter, export_bundle
+from sealroom.vault.audit_filter import AuditFilter
 from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.fsutil import atomic_write
 from sealroom.vault.incidents import read_suspect

@@ -19,9 +19,7 @@ from sealroom.crypto.header import EpochKey, VaultHeader
 from sealroom.crypto.kdf import KdfParams, Password, calibrate, check_new_params
 from sealroom.crypto.keyslots import (
     CompartmentKeys,
-    KeySlot,
     Role,
-    open_envelope,
     seal_slot,
     unlock_private_key,
 )
@@ -33,7 +31,6 @@ from sealroom.vault import (
     epochs,
     exports,
     headertrust,
-    keyrotation,
     seen_heads,
     unlock_failures,
     wrapped_settings,
@@ -58,6 +55,7 @@ from sealroom.vault.layout import (
 )
 from sealroom.vault.lock import VaultLock
 from sealroom.vault.records import Actor, new_id
+from sealroom.vault.session_setup import create_databases, open_slot
 from sealroom.vault.store import (
     Connection,
     attach_database,
@@ -138,7 +136,7 @@ class Vault:
             )
             assert keys.admin is not None
             header = sign_header(header, keys.admin)
-            _create_databases(folder, header, keys, signing_key)
+            create_databases(folder, header, keys, signing_key)
             signing_key.wipe()
             write_header(folder, header)
             vault = cls(folder, header, Actor.current(user, Role.OWNER), keys, lock)
@@ -165,7 +163,7 @@ class Vault:
                 unlock_failures.record_failure(folder, user, str(exc), header.vault_id)
                 raise
             with private_key:
-                header, keys, notices = _open_slot(folder, header, slot, private_key)
+                header, keys, notices = open_slot(folder, header, slot, private_key)
                 own = private_key.copy()
             return cls(folder, header, Actor.current(user, slot.role), keys, lock, own, notices)
         except BaseException:
@@ -273,7 +271,9 @@ class Vault:
 
     def _record_unlock(self) -> None:
         with self.transaction():
-            self._record_failures()
+            unlock_failures.record_pending(
+                self.audit, self.folder, self.header, self.actor.app_version
+            )
             for warning in self.warnings:
                 self.audit.append("vault.rollback", self.header.vault_id, "warning", public=warning)
             self.audit.append("vault.unlock", self.header.vault_id)
@@ -291,31 +291,6 @@ class Vault:
                         "interrupted writes or deletions cleaned up at unlock",
                     )
             self.notices.extend(exports.sweep_partials(self))
-
-    def _record_failures(self) -> None:
-        """Failed attempts since the last unlock; those this device did not write are marked."""
-        pending = unlock_failures.pending_failures(self.folder, self.header.vault_id)
-        roles = dict(self.header.users())
-        vault_id = self.header.vault_id
-        for entry in pending.entries:
-            role = roles.get(entry.user)
-            actor = Actor(
-                entry.user, role.value if role else "none", entry.device, self.actor.app_version
-            )
-            # The app wrote these reasons ("wrong password"): no content, so auditors see them.
-            if entry.verified:
-                when = entry.time or None
-                note = entry.reason
-            else:
-                when = None
-                note = (
-                    f"unverified, not written by this device, claims {entry.time}: {entry.reason}"
-                )
-            self.audit.append(
-                "vault.unlock", vault_id, "failure", actor=actor, time=when, public=note
-            )
-        if pending.problem:
-            self.audit.append("vault.unlock", vault_id, "failure", public=pending.problem)
 
     def close_databases(self) -> None:
         if self._blobs is not None:
@@ -419,40 +394,3 @@ class Vault:
     def require_owner(self, what: str) -> None:
         if self.role is not Role.OWNER:
             raise PermissionDeniedError(f"only an owner can {what}")
-
-
-def _create_databases(
-    folder: Path, header: VaultHeader, keys: CompartmentKeys, signing_key: SecretBytes
-) -> None:
-    assert keys.content is not None
-    public_b64 = base64.b64encode(header.signing_public_key).decode()
-    with contextlib.closing(open_database(folder / AUDIT_DB, keys.audit, create=True)) as adb:
-        migrate(adb, "audit")
-        with transaction(adb):
-            adb.execute("INSERT INTO info (name, value) VALUES ('vault_id', ?)", (header.vault_id,))
-            adb.execute(
-                "INSERT INTO info (name, value) VALUES ('signing_public_key', ?)", (public_b64,)
-            )
-            assert header.admin_public_key is not None
-            adb.execute(
-                "INSERT INTO info (name, value) VALUES (?, ?)",
-                (headertrust.ADMIN_PIN, base64.b64encode(header.admin_public_key).decode()),
-            )
-    with contextlib.closing(open_database(folder / CONTENT_DB, keys.content, create=True)) as db:
-        migrate(db, "content")
-        with transaction(db):
-            wrapped_settings.store(
-                db, wrapped_settings.SIGNING_KEY, keys.content, header.vault_id, signing_key, 1
-            )
-            headertrust.record(db, header)
-
-
-def _open_slot(
-    folder: Path, header: VaultHeader, slot: KeySlot, private_key: SecretBytes
-) -> tuple[VaultHeader, CompartmentKeys, list[headertrust.Notice]]:
-    """Open a slot whose password was right, checking it against the signed header, and finish
-    (or set aside) a pending key change."""
-    headertrust.check_slot_keys(header, slot, private_key)
-    keys = open_envelope(header.vault_id, slot, private_key, header.key_epoch)
-    headertrust.check_admin_key(header, slot, keys)
-    return keyrotation.finish_pending(folder, header, keys, slot.user, private_key)

@@ -20,10 +20,15 @@ import socket
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sealroom.crypto.header import VaultHeader
 from sealroom.vault.clock import now_stamp
 from sealroom.vault.device_state import ensure_config_dir, read_capped, write_private
+from sealroom.vault.records import Actor
+
+if TYPE_CHECKING:
+    from sealroom.vault.audit import AuditLog
 
 FILE_NAME = "unlock-failures.jsonl"
 DEVICE_KEY_NAME = "device.key"
@@ -145,3 +150,24 @@ def _parse(line: str, key: bytes | None, vault_id: str) -> FailureEntry:
 
 def clear_failures(folder: Path) -> None:
     (folder / FILE_NAME).unlink(missing_ok=True)
+
+
+def record_pending(audit: AuditLog, folder: Path, header: VaultHeader, app_version: str) -> None:
+    """Move the failed attempts since the last unlock into the log (inside the unlock's
+    transaction); those this device did not write are marked unverified."""
+    pending = pending_failures(folder, header.vault_id)
+    roles = dict(header.users())
+    vault_id = header.vault_id
+    for entry in pending.entries:
+        role = roles.get(entry.user)
+        actor = Actor(entry.user, role.value if role else "none", entry.device, app_version)
+        # The app wrote these reasons ("wrong password"): no content, so auditors see them.
+        if entry.verified:
+            when = entry.time or None
+            note = entry.reason
+        else:
+            when = None
+            note = f"unverified, not written by this device, claims {entry.time}: {entry.reason}"
+        audit.append("vault.unlock", vault_id, "failure", actor=actor, time=when, public=note)
+    if pending.problem:
+        audit.append("vault.unlock", vault_id, "failure", public=pending.problem)

@@ -18,7 +18,8 @@ from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
 from sealroom.desktop.models.paged import PagedTableModel
 from sealroom.desktop.models.table import Column, RecordTableModel, short_time
 from sealroom.desktop.widgets.colours import FAILURE_COLOUR
-from sealroom.vault.audit import NO_FILTER, AuditEvent, AuditFilter
+from sealroom.vault.audit import AuditEvent
+from sealroom.vault.audit_filter import NO_FILTER, AuditFilter
 
 PAGE_SIZE = 100
 

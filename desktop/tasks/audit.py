@@ -13,9 +13,10 @@ from sealroom.desktop.models.paged import PageRequest
 from sealroom.desktop.tasks.content import Page
 from sealroom.desktop.workers import Job
 from sealroom.vault import verify
-from sealroom.vault.audit import AuditEvent, AuditFilter
+from sealroom.vault.audit import AuditEvent
 from sealroom.vault.audit_bundle import export as bundle
 from sealroom.vault.audit_bundle.export import ExportResult
+from sealroom.vault.audit_filter import AuditFilter
 from sealroom.vault.session import Vault
 
 FAILED_UNLOCK = AuditFilter(action="vault.unlock", outcome="failure")

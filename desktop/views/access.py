@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +45,7 @@ from sealroom.desktop.widgets.colours import (
     EXCEPTION_BACKGROUND,
     GRANTED_BACKGROUND,
     INHERITED_BACKGROUND,
+    legend_swatch,
 )
 from sealroom.vault.access.grants import Grant
 from sealroom.vault.assets.targets import ALL_CAMPAIGNS, CampaignFilter
@@ -60,17 +60,6 @@ NO_CAMPAIGN_KEY = "*none"
 TARGET_WIDTH = COLUMN_HEADER_SIZE.width()
 STRETCH_UP_TO = 8
 """With this many columns or fewer, they share the table's width."""
-
-
-def _swatch(colour: QColor, text: str) -> QLabel:
-    """A legend entry: the cell colour, then what it means."""
-    alpha = colour.alphaF()
-    solid = QColor.fromRgbF(
-        *(alpha * c + (1 - alpha) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    )
-    label = QLabel(f"<span style='color:{solid.name()}'>■</span> {text}")
-    label.setObjectName("muted")
-    return label
 
 
 class AccessView(TableSection):
@@ -118,7 +107,7 @@ class AccessView(TableSection):
                   (INHERITED_BACKGROUND, self.tr("through its campaign")),
                   (EXCEPTION_BACKGROUND, self.tr("exception: no NDA covers it")))
         for n, (colour, text) in enumerate(legend):
-            self.toolbar.insertWidget(4 + n, _swatch(colour, text))
+            self.toolbar.insertWidget(4 + n, legend_swatch(colour, text))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()

@@ -21,8 +21,8 @@ from sealroom.desktop.views.audit_filters import AuditFilterBar, ChainLabel
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.desktop.workers import EVERYTHING
-from sealroom.vault.audit import AuditFilter
 from sealroom.vault.audit_bundle.export import ExportResult
+from sealroom.vault.audit_filter import AuditFilter
 
 
 class AuditView(TableSection):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks.audit import ChainStatus, FilterChoices
-from sealroom.vault.audit import AuditFilter
+from sealroom.vault.audit_filter import AuditFilter
 
 ANY = ""
 

@@ -19,8 +19,8 @@ from sealroom.desktop.views.audit_checks import FailedUnlocksView, VerifyView
 from sealroom.desktop.views.unlock import UnlockDialog
 from sealroom.desktop.workers import Task
 from sealroom.vault import users
-from sealroom.vault.audit import AuditFilter
 from sealroom.vault.audit_bundle.check import verify_bundle
+from sealroom.vault.audit_filter import AuditFilter
 from sealroom.vault.session import Vault
 
 from .conftest import WAIT_MS, unlock_through_dialog, wait_idle
