@@ -322,8 +322,9 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self) -> None:
         user, role, folder = self.runner.identity()
-        if role != self.role:
-            self._rebuild_for(role)
+        if [s.key for s in sections_for(role)] != list(self.views):
+            self._rebuild_for(role)  # another set of screens (an auditor's, or back from it)
+        self.role = role
         self.setWindowTitle(self.tr("{folder} — Sealroom").format(folder=folder))
         self.who.setText(f"  {user} ({word(role)}) · {folder}")
         self.sidebar.setEnabled(True)

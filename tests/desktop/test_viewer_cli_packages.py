@@ -11,7 +11,13 @@ from pytestqt.qtbot import QtBot
 from sealroom_cli import cli_env, run, run_json
 from sealroom_packages_cli import PARTNER_PASSWORD, identity_file, package_vault
 
-from sealroom.desktop.viewer.pages import PreviewPage, RefusedPage, TermsPage, UnlockPage
+from sealroom.desktop.viewer.pages import (
+    PreviewPage,
+    RefusedPage,
+    TermsPage,
+    UnlockPage,
+    human_time,
+)
 from sealroom.desktop.viewer.window import ViewerWindow
 from sealroom.vault.partner.store import PartnerStore
 
@@ -106,4 +112,4 @@ def test_viewer_refuses_an_expired_cli_package(
     page = window.page
     assert isinstance(page, RefusedPage)
     assert created["packages"][0]["not_after"] == "2024-01-05T23:59:59Z"
-    assert "expired on 2024-01-05T23:59:59Z" in page.reason.text()
+    assert f"expired on {human_time('2024-01-05T23:59:59Z')}" in page.reason.text()

@@ -129,7 +129,7 @@ def verify_bundle(
     if signer_fingerprint is None and previous is None:
         report.notes.append(
             f"the key {report.signer} comes from the bundle itself: compare it with the vault's, "
-            "or pass --signer-fingerprint or --previous-checkpoint"
+            "or give the expected signer fingerprint or a previously exported checkpoint"
         )
     if fields.origin != f"sealroom.audit/{vault_id}":
         report.problem(f"checkpoint: it is of the log {fields.origin}, not of vault {vault_id}")
@@ -144,7 +144,7 @@ def verify_bundle(
     if prev is not None:
         _check_previous(folder, prev[0], fields, filtered, tree_root_at, report)
     elif (folder / files.CONSISTENCY).is_file():
-        report.notes.append("consistency.json present: pass --previous-checkpoint to check it")
+        report.notes.append("consistency.json present: give the earlier checkpoint to check it")
     return report
 
 
@@ -330,7 +330,7 @@ def _check_previous(
         else None
     )
     if not isinstance(body, dict):
-        report.problem("consistency.json is missing: export with --previous-checkpoint")
+        report.problem("consistency.json is missing: export again with the earlier checkpoint")
         return
     proof = [files.unb64(h) for h in body.get("proof", [])]
     if (

@@ -139,8 +139,8 @@ class Issuer:
             raise InvalidInputError(f"a package holds at most {MAX_ASSETS} assets")
         if not passphrase and not party.age_recipient:
             raise InvalidInputError(
-                f"{party.name} ({party.id}) has no age recipient: record theirs with "
-                "`party edit --age-recipient age1...`, or issue with a passphrase"
+                f"{party.name} ({party.id}) has no age recipient: record theirs (age1...) "
+                "on the party, or issue with a passphrase"
             )
         start = (not_before or now_utc()).replace(microsecond=0)
         end = (not_after or start + timedelta(days=DEFAULT_DAYS)).replace(microsecond=0)

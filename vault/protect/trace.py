@@ -173,7 +173,7 @@ class _Tracer:
         try:
             if path.stat().st_size > MAX_SUSPECT_BYTES:
                 raise InvalidInputError(f"{path.name} is larger than 512 MiB")
-            pictures = list(previews.iter_pages(path.read_bytes(), path.name))
+            pictures = previews.iter_pages(path.read_bytes(), path.name)  # page by page
         except InvalidInputError as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
         except OSError as exc:
@@ -182,8 +182,10 @@ class _Tracer:
         alignments: list[dict[str, float]] = []
         considered: dict[tuple[str, int], Considered] = {}
         blind: list[Share] = []
+        count = 0
         try:
             for picture in pictures:
+                count += 1
                 share = self._search.blind_share(picture.pixels)
                 if share is not None:
                     blind.append(share)
@@ -193,12 +195,12 @@ class _Tracer:
                 for c in seen:
                     if (c.asset_id, c.page) not in considered or c.registered:
                         considered[(c.asset_id, c.page)] = c
-        except WatermarkError as exc:
+        except (WatermarkError, InvalidInputError) as exc:
             return SuspectReport(name, "unreadable", error=str(exc))
         self.per_file.append(trials)
         verdict = run_trials(trials, self._key_of)
         return self._report(
-            name, verdict, alignments, list(considered.values()), blind, len(pictures)
+            name, verdict, alignments, list(considered.values()), blind, count
         )
 
     def _key_of(self, payload: int) -> bytes:
