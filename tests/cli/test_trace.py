@@ -213,9 +213,10 @@ def _weak_copy(preview: np.ndarray, base: np.ndarray, share: float, seed: int) -
 def _near_misses(world: dict[str, Any], leaker: str, wanted: int) -> list[Path]:
     """Copies of the leaker's preview weak enough to fall between proof and chance.
 
-    The fingerprint's score grows with the share of it a copy carries; copies are made at
-    falling shares (with fresh noise, so each is a separate copy) until `wanted` of them are
-    traced as near misses. The search runs on the vault directly; the checks use the command.
+    The fingerprint's score grows with the share of it a copy carries, plus noise of about one
+    unit. Each copy (with fresh noise) is aimed at corrected odds of 1 in 100,000, the middle of
+    the near-miss band, by scaling the share with the leaker's last score, until `wanted` copies
+    are traced as near misses. The search runs on the vault directly; the checks use the command.
     """
     folder = world["folder"]
     (preview,) = world["previews"][("photo", leaker)]
@@ -223,23 +224,23 @@ def _near_misses(world: dict[str, Any], leaker: str, wanted: int) -> list[Path]:
         Image.fromarray(world["original_pages"]["photo"][0]).resize(preview.shape[1::-1])
     )
     found: list[Path] = []
+    share = 1.0
     with Vault.unlock(Path(world["vault"]), "owner", PASSWORD) as vault:
-        aim = 1.0
-        for probe in range(2):  # the score is proportional to the share only when it is small
-            copy = _save(_weak_copy(preview, base, aim, probe), folder / f"probe{probe}.png")
-            (probed,) = trace_files(vault, [copy])
-            # Aim at corrected odds of 1 in 100,000, then step down through the band.
-            aim *= -special.ndtri(1e-5 / probed.tested) / probed.candidates[0].score
-        for attempt in range(24):
-            share = aim * (1.25 - 0.03 * attempt)
-            weak = _save(
-                _weak_copy(preview, base, share, 10 + attempt), folder / f"weak{attempt}.png"
+        for attempt in range(40):
+            copy = _save(
+                _weak_copy(preview, base, share, attempt), folder / f"weak{attempt}.png"
             )
-            (report,) = trace_files(vault, [weak])
+            (report,) = trace_files(vault, [copy])
             if report.near_miss is not None:
-                found.append(weak)
+                found.append(copy)
                 if len(found) == wanted:
                     break
+                continue
+            score = max(
+                (c.score for c in report.candidates if c.party_id == leaker), default=0.0
+            )
+            aim = -special.ndtri(1e-5 / max(report.tested, 1))
+            share *= float(np.clip(aim / score, 0.6, 1.5)) if score > 0 else 1.5
     assert len(found) == wanted, "no copy fell between proof and chance"
     return found
 
