@@ -266,8 +266,9 @@ def test_a_deleted_party_gets_no_copy(vault: Vault, cast: Any, tmp_path: Path) -
 def test_checking_a_copy_answers_like_issuing_it_and_records_nothing(
     vault: Vault, cast: Any, make_nda: Callable[..., str], tmp_path: Path, snapshot: Snapshot
 ) -> None:
-    asset = _asset(vault, tmp_path, "teaser.png", sensitivity="confidential",
-                   campaign_id=cast.campaign)
+    asset = _asset(
+        vault, tmp_path, "teaser.png", sensitivity="confidential", campaign_id=cast.campaign
+    )
     before = snapshot()
     refused = outbound.check_outbound(vault, cast.influencer, asset)
     assert snapshot() == before
@@ -275,8 +276,12 @@ def test_checking_a_copy_answers_like_issuing_it_and_records_nothing(
     with pytest.raises(OutboundRefusedError) as issuing:
         authorize_outbound(vault, cast.influencer, asset)
     assert issuing.value.problems == refused.reasons
-    grant = grant_access(vault, cast.influencer, campaign_id=cast.campaign,
-                         override_reason="Shoot planning call before the NDA is back")
+    grant = grant_access(
+        vault,
+        cast.influencer,
+        campaign_id=cast.campaign,
+        override_reason="Shoot planning call before the NDA is back",
+    )
     no_nda = outbound.check_outbound(vault, cast.influencer, asset)
     assert no_nda.grant_id == grant.id and len(no_nda.reasons) == 1
     assert "Ines has no signed, unexpired NDA covering it" in no_nda.reasons[0]
