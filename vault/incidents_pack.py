@@ -12,6 +12,7 @@ audit log (and covered by the checkpoint) before anything is written, and files 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -59,12 +60,17 @@ class _Pdf(FPDF):
         self.set_auto_page_break(auto=True, margin=15)
         regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
         self.unicode = regular.is_file() and bold.is_file()
+        mono = FONT_DIR / "DejaVuSansMono.ttf"
         if self.unicode:
             self.add_font("body", "", str(regular))
             self.add_font("body", "B", str(bold))
             self.family_name = "body"
         else:
             self.family_name = "helvetica"
+        self.mono_name = "courier"
+        if mono.is_file():
+            self.add_font("mono", "", str(mono))
+            self.mono_name = "mono"
 
     def text_of(self, text: str) -> str:
         return text if self.unicode else text.encode("latin-1", "replace").decode("latin-1")
@@ -76,11 +82,16 @@ class _Pdf(FPDF):
         self.set_font(self.family_name, "", 10)
 
     def para(self, text: str) -> None:
-        self.multi_cell(0, 5, self.text_of(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5, self.text_of(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
-    def grid(self, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    def grid(
+        self,
+        header: tuple[str, ...],
+        rows: Iterable[tuple[str, ...]],
+        widths: tuple[int, ...] | None = None,
+    ) -> None:
         self.set_font(self.family_name, "", 8)
-        with super().table(text_align="LEFT") as grid:
+        with super().table(text_align="LEFT", col_widths=widths) as grid:
             grid.row([self.text_of(h) for h in header])
             for row in rows:
                 grid.row([self.text_of(cell) for cell in row])
@@ -212,8 +223,9 @@ def _audit_section(pdf: _Pdf, proven: ProvenEvents, folder: str) -> None:
     pdf.para(
         f"These {len(proven.events)} events are quoted from the vault's append-only audit log. "
         f"A checkpoint signed for this pack fixes the log at {cp.size} events with the Merkle "
-        f"tree root {cp.root.hex()}; it was signed at {cp.time} with the vault's Ed25519 key "
-        f"{proven.fingerprint}."
+        f"tree root {cp.root.hex()} (in base64, as the checkpoint file writes it: "
+        f"{base64.b64encode(cp.root).decode()}); it was signed at {cp.time} with the vault's "
+        f"Ed25519 key {proven.fingerprint}."
     )
     pdf.para(
         f"To check them, run `sealroom audit verify {folder}` on the folder beside this PDF: it "
@@ -222,14 +234,14 @@ def _audit_section(pdf: _Pdf, proven: ProvenEvents, folder: str) -> None:
     pdf.grid(("#", "Time (UTC)", "Who", "Action", "Object", "Outcome"), (
         (str(p.event.seq), p.event.time, p.event.actor, p.event.action, p.event.object,
          p.event.outcome) for p in proven.events
-    ))
+    ), widths=(6, 22, 14, 18, 26, 10))
     pdf.heading("Inclusion proofs")
     pdf.para(
         "One line per event: its number, its leaf index in the tree, its leaf hash, then the "
         "proof's hashes from the leaf up to the root, each shortened to its first 8 hex digits "
         "(the full hashes are in proofs.jsonl and events.jsonl beside this PDF)."
     )
-    pdf.set_font(pdf.family_name, "", 7)
+    pdf.set_font(pdf.mono_name, "", 7)
     for p in proven.events:
         pdf.para(f"#{p.event.seq} leaf {p.index}: {short(p.leaf_hash)} proof "
                  + (" ".join(short(h) for h in p.path) or "(none: the only event)"))
