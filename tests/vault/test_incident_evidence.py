@@ -24,7 +24,7 @@ from sealroom.vault import audit_heads, incidents, incidents_case, incidents_pac
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.audit_bundle import files
 from sealroom.vault.audit_bundle.check import verify_bundle
-from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.partner.opening import accept_terms, open_share, receipt_for
 from sealroom.vault.partner.store import PartnerStore
@@ -218,3 +218,21 @@ def test_a_leak_from_a_share_package_shows_the_package_and_the_accepted_terms(
     receipts = [json.loads(leaf) for _, leaf in events if b'"package.receipt"' in leaf]
     assert [e["object"] for e in receipts] == [package.id]
     assert verify_bundle(folder).ok
+
+
+def test_a_pack_that_fails_while_writing_leaves_nothing_behind(
+    vault: Vault, traced_case: incidents.Incident, tmp_path: Path
+) -> None:
+    case = incidents_case.load_case(vault, traced_case.id)
+    stored = vault.blobs.path_of(case.suspects[0].blob_id)
+    stored.write_bytes(bytes(stored.stat().st_size))  # the encrypted suspect file is damaged
+    out = tmp_path / "pack"
+    with pytest.raises(SealroomError, match="encrypted file is damaged"):
+        incidents_pack.export_pack(vault, traced_case.id, out)
+    assert list(out.iterdir()) == []  # no PDF, no partial file, no half-made folder of events
+    (failed,) = [
+        e for e in vault.audit.events(limit=5) if e.action == "incident.export"
+        and e.outcome == "failure"
+    ]
+    assert failed.object == traced_case.id
+    assert vault.audit.events(limit=1)[0] == failed  # recorded; nothing written since
