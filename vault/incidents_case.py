@@ -164,10 +164,10 @@ def _packages(vault: Vault, party_id: str, asset_id: str) -> list[Package]:
 def _package_entries(vault: Vault, package: Package) -> list[TimelineEntry]:
     """Issued, accepted (from the imported receipt), revoked."""
     pid = package.party_id
-    sealed = "their age key" if package.protection == "recipient" else "a passphrase"
+    sealed = "to their age key" if package.protection == "recipient" else "with a passphrase"
     entries = [TimelineEntry(
         package.created,
-        f"package issued ({package.id}, sealed to {sealed}, valid {package.not_before[:10]} "
+        f"package issued ({package.id}, sealed {sealed}, valid {package.not_before[:10]} "
         f"to {package.not_after[:10]})",
         pid,
     )]
@@ -176,11 +176,21 @@ def _package_entries(vault: Vault, package: Package) -> list[TimelineEntry]:
             "", vault.audit.size, 0, 1, AuditFilter(action="package.receipt", asset=package.id)
         )
         imported = f" on {receipts[0].time[:10]}" if receipts else ""
+        titles = ", ".join(f"“{title}”" for title in _titles(vault, package.nda_ids))
         entries.append(TimelineEntry(
             package.accepted,
-            f"NDA terms accepted (receipt imported{imported}, package {package.id})",
+            f"NDA terms accepted (receipt imported{imported})"
+            + (f": {titles}" if titles else "") + f" in package {package.id}",
             pid,
         ))
     if package.revoked:
         entries.append(TimelineEntry(package.revoked, f"package revoked ({package.id})", pid))
     return entries
+
+
+def _titles(vault: Vault, agreement_ids: tuple[str, ...]) -> list[str]:
+    if not agreement_ids:
+        return []
+    marks = ",".join("?" * len(agreement_ids))
+    sql = f"SELECT title FROM agreements WHERE id IN ({marks}) ORDER BY title"
+    return [str(r[0]) for r in query(vault.conn, sql, agreement_ids)]

@@ -207,7 +207,7 @@ def render_pack(vault: Vault, case: IncidentCase, proven: ProvenEvents, folder: 
     pdf.heading("Timeline")
     pdf.grid(("When (UTC)", "What", "Who"), (
         (t.time, t.what, case.party_names.get(t.party_id, t.party_id)) for t in case.timeline
-    ))
+    ), widths=(22, 58, 20))
     if case.notes:
         pdf.heading("Notes")
         for n in case.notes:

@@ -178,12 +178,13 @@ def test_a_leak_from_a_share_package_shows_the_package_and_the_accepted_terms(
         vault, brand.id, [asset.id], tmp_path / "lumen.sealshare", max_side=400
     )
 
-    # The partner opens the package, accepts the NDA terms and sends back a receipt.
+    # The partner opens the package, accepts the NDA terms and sends back a receipt; later the
+    # package is revoked (its holder stays traceable).
     store = PartnerStore(tmp_path / "partner.json")
     opened = open_share(issued.path.read_bytes(), store, identity=identity)
     accepted = accept_terms(opened, store)
     package_receipts.import_receipt(vault, receipt_for(opened, accepted, identity))
-    package = package_records.get_package(vault, issued.package.id)
+    package = package_records.revoke_package(vault, issued.package.id, "campaign cancelled")
 
     # One of the package's previews turns up online.
     (entry,) = opened.manifest.assets
@@ -200,7 +201,8 @@ def test_a_leak_from_a_share_package_shows_the_package_and_the_accepted_terms(
     assert (package.created, next(w for _, w in mine if w.startswith("package issued"))) in mine
     receipt = [(t, w) for t, w in mine if w.startswith("NDA terms accepted (receipt imported")]
     assert [t for t, _ in receipt] == [accepted]
-    assert package.id in receipt[0][1]
+    assert receipt[0][1].endswith(f"“Mutual NDA” in package {package.id}")
+    assert (package.revoked, f"package revoked ({package.id})") in mine
     assert not any(w.startswith("preview issued") for _, w in mine)  # the package says it
     whats = [t.what for t in timeline]
     issued_at = next(i for i, w in enumerate(whats) if w.startswith("package issued"))
@@ -211,8 +213,9 @@ def test_a_leak_from_a_share_package_shows_the_package_and_the_accepted_terms(
 
     pdf, folder = incidents_pack.export_pack(vault, case.id, tmp_path / "pack")
     words = _pdf_words(pdf)
-    assert f"package issued ({package.id}" in words
-    assert "NDA terms accepted (receipt imported on" in words
+    for shown in (f"package issued ({package.id}", "sealed to their age key",
+                  "NDA terms accepted (receipt imported on", f"package revoked ({package.id})"):
+        assert shown in words  # (a table cell's lines may come out between other cells')
     assert "Lumen Cosmetics" in words and "package.receipt" in words
     _, events, _ = _bundle(folder)
     receipts = [json.loads(leaf) for _, leaf in events if b'"package.receipt"' in leaf]
