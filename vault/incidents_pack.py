@@ -280,7 +280,7 @@ def export_pack(vault: Vault, incident_id: str, out_dir: Path) -> list[Path]:
     vault.require_content("export evidence packs")
     case = load_case(vault, incident_id)
     out_dir = Path(out_dir)
-    if exports.is_link(out_dir) or (out_dir.exists() and not out_dir.is_dir()):
+    if exports.exists(out_dir) and not out_dir.is_dir():  # a file, or a link to nothing
         raise InvalidInputError(f"{out_dir} is not a folder; name a folder for the evidence pack")
     target = out_dir / f"incident-{incident_id}.pdf"
     folder = out_dir / f"incident-{incident_id}-events"

@@ -152,11 +152,16 @@ def test_a_case_opened_by_hand_exports_with_its_own_events(
         "incident.open", "incident.export"
     ]
     assert verify_bundle(folder).ok
+    size = vault.audit.size
     with pytest.raises(InvalidInputError, match="already exists"):
         incidents_pack.export_pack(vault, case.id, tmp_path / "pack")
     (tmp_path / "file").write_text("x")
-    with pytest.raises(InvalidInputError, match="is not a folder"):
-        incidents_pack.export_pack(vault, case.id, tmp_path / "file")
+    (tmp_path / "nowhere").symlink_to(tmp_path / "gone")
+    for bad in ("file", "nowhere"):
+        with pytest.raises(InvalidInputError, match="is not a folder"):
+            incidents_pack.export_pack(vault, case.id, tmp_path / bad)
+    assert not (tmp_path / "gone").exists()
+    assert vault.audit.size == size  # refused before anything was recorded
 
 
 @needs_pdftotext
