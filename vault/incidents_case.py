@@ -11,7 +11,9 @@ from typing import Any
 
 from sealroom.vault.access.grants import query_grants
 from sealroom.vault.agreements.records import Agreement, load_agreements
+from sealroom.vault.audit_filter import AuditFilter
 from sealroom.vault.incidents import Candidate, Incident, Note, Suspect, incident_row
+from sealroom.vault.protect.package_records import Package, get_package
 from sealroom.vault.protect.shares import list_shares
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
@@ -125,20 +127,70 @@ def show_case(vault: Vault, incident_id: str) -> IncidentCase:
 def _timeline(
     vault: Vault, incident: Incident, party_ids: list[str], suspects: tuple[Suspect, ...]
 ) -> tuple[TimelineEntry, ...]:
-    """Grant, share (and receipt, when one is recorded) for each candidate, then first sighting."""
-    entries = [TimelineEntry(incident.opened, "incident opened")]
+    """For each candidate: grant, share (a share package, and the NDA terms accepted when the
+    recipient's receipt was imported); then the first sighting."""
+    entries: list[TimelineEntry] = []
     if incident.asset_id:
+        in_packages: set[str] = set()
         for pid in party_ids:
             for grant in query_grants(
                 vault, "g.party_id = ? AND g.asset_id = ?", (pid, incident.asset_id),
                 include_inactive=True,
             ):
                 entries.append(TimelineEntry(grant.granted, f"access granted ({grant.level})", pid))
+            for package in _packages(vault, pid, incident.asset_id):
+                in_packages.update(package.share_ids)
+                entries += _package_entries(vault, package)
         for share in list_shares(vault, incident.asset_id):
-            if share.party_id in party_ids:
+            if share.party_id in party_ids and share.id not in in_packages:
                 entries.append(TimelineEntry(
                     share.created, f"preview issued (share {share.share_code})", share.party_id
                 ))
     if suspects:
         entries.append(TimelineEntry(suspects[0].sighted, f"first sighting: {suspects[0].name}"))
+    entries.append(TimelineEntry(incident.opened, "incident opened"))  # last of its instant
     return tuple(sorted(entries, key=lambda e: e.time))
+
+
+def _packages(vault: Vault, party_id: str, asset_id: str) -> list[Package]:
+    """The share packages issued to the party that carried the asset."""
+    rows = query(
+        vault.conn, "SELECT id FROM packages WHERE party_id = ? ORDER BY created, id", (party_id,)
+    )
+    found = [get_package(vault, str(r[0])) for r in rows]
+    return [p for p in found if asset_id in p.asset_ids]
+
+
+def _package_entries(vault: Vault, package: Package) -> list[TimelineEntry]:
+    """Issued, accepted (from the imported receipt), revoked."""
+    pid = package.party_id
+    sealed = "to their age key" if package.protection == "recipient" else "with a passphrase"
+    entries = [TimelineEntry(
+        package.created,
+        f"package issued ({package.id}, sealed {sealed}, valid {package.not_before[:10]} "
+        f"to {package.not_after[:10]})",
+        pid,
+    )]
+    if package.accepted:
+        receipts = vault.audit.search(
+            "", vault.audit.size, 0, 1, AuditFilter(action="package.receipt", asset=package.id)
+        )
+        imported = f" on {receipts[0].time[:10]}" if receipts else ""
+        titles = ", ".join(f"“{title}”" for title in _titles(vault, package.nda_ids))
+        entries.append(TimelineEntry(
+            package.accepted,
+            f"NDA terms accepted (receipt imported{imported})"
+            + (f": {titles}" if titles else "") + f" in package {package.id}",
+            pid,
+        ))
+    if package.revoked:
+        entries.append(TimelineEntry(package.revoked, f"package revoked ({package.id})", pid))
+    return entries
+
+
+def _titles(vault: Vault, agreement_ids: tuple[str, ...]) -> list[str]:
+    if not agreement_ids:
+        return []
+    marks = ",".join("?" * len(agreement_ids))
+    sql = f"SELECT title FROM agreements WHERE id IN ({marks}) ORDER BY title"
+    return [str(r[0]) for r in query(vault.conn, sql, agreement_ids)]

@@ -67,5 +67,9 @@ def test_incident_round_trip(vault: Vault, tmp_path: Path) -> None:
     assert files == [str(out / f"incident-{case_id}.pdf"), str(out / f"incident-{case_id}-events")]
     assert Path(files[0]).read_bytes().startswith(b"%PDF-")
     assert run("audit", "verify", files[1], env=env).stdout.startswith("OK: ")
+    events = Path(files[1]) / "events.jsonl"
+    events.write_bytes(events.read_bytes().replace(b'"leak.trace"', b'"leak.check"', 1))
+    tampered = run("audit", "verify", files[1], env=env, code=1)
+    assert "not in the signed tree" in tampered.stdout + tampered.stderr
     missing = run("incident", "show", *at, "inc_000000000000", env=env, code=1)
     assert missing.stderr.strip() == "error: no incident with id inc_000000000000"

@@ -88,7 +88,7 @@ def test_the_evidence_pack_names_the_party_and_explains_the_odds(
     assert "Mutual NDA" in flat
     assert "Posted at 09:12" in flat
     assert "leak.trace" in flat and "incident.open" in flat
-    bundle = written[1]  # the matched asset's events, signed, beside the PDF
+    bundle = written[1]  # the events the PDF quotes, signed, beside it
     report = verify_bundle(bundle)
     assert report.ok, report.problems
     assert report.events > 0
