@@ -82,11 +82,11 @@ def _print_report(report: trace.SuspectReport) -> None:
             f"{a['correlation']:.3f}, {a['coverage']:.0%} of the preview visible"
             + (", mirrored" if a["mirrored"] else "")
         )
-    linked = [c for c in report.candidates if c.party_id in report.accused]
+    linked = list(report.accused_candidates)
     if report.near_miss is not None:
         linked.append(report.near_miss)
-    for c in linked:
-        for line in _link_lines(c):
+    for held in linked:
+        for line in _link_lines(held):
             print(f"  {line}")
     if report.candidates:
         print(f"  odds corrected for {report.tested:,} hypotheses (asset, page, alignment, share)")

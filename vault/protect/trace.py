@@ -95,6 +95,11 @@ class SuspectReport:
     summary: str = ""
     """The finding in plain words."""
 
+    @property
+    def accused_candidates(self) -> tuple[TraceCandidate, ...]:
+        """The candidates that name their recipient: each share the suspect proves came out."""
+        return tuple(c for c in self.candidates if c.p_false < NAMING_THRESHOLD)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["accused"] = list(self.accused)
