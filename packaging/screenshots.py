@@ -30,11 +30,15 @@ from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import ShareFields
 from sealroom.desktop.views.access import AccessView
 from sealroom.desktop.views.assets import AssetsView
+from sealroom.desktop.views.campaigns import CampaignsView
+from sealroom.desktop.views.package_dialog import open_package_dialog
+from sealroom.desktop.views.packages import PackagesView
 from sealroom.desktop.views.preferences import Preferences
 from sealroom.desktop.views.section import TableSection
 from sealroom.desktop.views.shares import SharesView
 from sealroom.desktop.views.tracing import TracingView
 from sealroom.desktop.views.unlock import UnlockDialog
+from sealroom.desktop.widgets.fields import ID_ROLE
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 SIZE = QSize(1280, 800)
@@ -208,9 +212,53 @@ def shoot_all(app: QApplication, sealroom: SealroomApp, out: Path, suffix: str) 
             wait(app, lambda: view.preview.image is not None)  # noqa: B023 - waited on here
         shot(key)
 
+    issue_packages(app, sealroom, out, suffix)
+
     window.show_section("audit")
     wait(app, idle)
     shot("audit")
+
+
+def issue_packages(app: QApplication, sealroom: SealroomApp, out: Path, suffix: str) -> None:
+    """The Share package dialog from a campaign, with its check, then the packages it issued."""
+    window = sealroom.window
+    window.show_section("campaigns")
+    wait(app, lambda: not sealroom.runner.busy)
+    campaigns = window.views["campaigns"]
+    assert isinstance(campaigns, CampaignsView)
+    launch = next(c for c in campaigns.campaigns.records() if "Glow" in c.name)
+    dialog = open_package_dialog(campaigns.ctx, campaign_id=launch.id)
+    wait(app, lambda: dialog.form.isEnabled())
+    extra = {
+        str(item.data(ID_ROLE))
+        for item in dialog.parties.items()
+        if any(n in item.text() for n in ("Aurora", "Daily", "Maya"))
+    }
+    dialog.parties.set_ticked(set(dialog.parties.ticked()) | extra)
+    dialog.passphrase.setChecked(True)
+    folder = Path(tempfile.mkdtemp(prefix="sealroom-packages-"))
+    dialog.out.setText(str(folder))
+    wait(app, lambda: bool(dialog.checks) and not dialog._check_timer.isActive()
+         and not dialog._checking)
+    dialog.resize(720, 760)
+    app.processEvents()
+    dialog.grab().save(str(out / f"package-dialog{suffix}.png"))
+    print(f"  package-dialog{suffix}.png", flush=True)
+    dialog.submit()
+    wait(app, lambda: dialog.outcome is not None)
+    dialog.accept()
+    window.show_section("packages")
+    wait(app, lambda: not sealroom.runner.busy)
+    packages = window.views["packages"]
+    assert isinstance(packages, PackagesView)
+    if packages.proxy.rowCount():
+        packages.table.selectRow(0)
+    wait(app, lambda: not sealroom.runner.busy)
+    window.grab().save(str(out / f"packages{suffix}.png"))
+    print(f"  packages{suffix}.png", flush=True)
+    for item in folder.iterdir():
+        item.unlink()
+    folder.rmdir()
 
 
 if __name__ == "__main__":

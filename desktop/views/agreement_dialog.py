@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.work import AgreementFields, Choices
-from sealroom.desktop.widgets.fields import CheckList, WhenField
+from sealroom.desktop.widgets.fields import CheckList, WhenField, browse_row
 from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
 from sealroom.vault.agreements.contracts import (
@@ -66,14 +64,7 @@ class AgreementDialog(RecordDialog):
         self.document.setPlaceholderText(
             self.tr("the signed document (optional), encrypted into the vault")
         )
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        document_row = QWidget()
-        row = QHBoxLayout(document_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.document, 1)
-        row.addWidget(browse)
+        document_row = browse_row(self.document, self._browse)
         self.form.add(self.tr("&Kind"), self.kind)
         self.form.add(self.tr("&Title"), self.title_field)
         self.form.add(self.tr("&Parties"), self.parties)

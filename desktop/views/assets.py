@@ -25,6 +25,7 @@ from sealroom.desktop.views.asset_dialog import AssetDialog
 from sealroom.desktop.views.asset_import import ImportPanel
 from sealroom.desktop.views.asset_preview import RENDER_SIZE, AssetDetail
 from sealroom.desktop.views.import_dialog import ImportDialog
+from sealroom.desktop.views.package_dialog import open_package_dialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.vault.assets.catalog import Asset
@@ -84,6 +85,11 @@ class AssetsView(TableSection):
             self.tr("Import folder…"), self.import_folder, self.tr("Import every file in a folder")
         )
         self.add_button(self.tr("Import files…"), self.new_item, self.tr("Import files (Ctrl+N)"))
+        self.add_button(
+            self.tr("Share package…"),
+            self.share_selected,
+            self.tr("Issue share packages of the selected assets to one or more recipients"),
+        )
 
         self.importer = ImportPanel(ctx.runner)
         self.importer.origin = self
@@ -306,6 +312,9 @@ class AssetsView(TableSection):
             self.import_paths(paths)
 
     # -- delete --------------------------------------------------------------------------------
+
+    def share_selected(self) -> None:
+        open_package_dialog(self.ctx, self.selected_keys())
 
     def delete_selected(self) -> None:
         keys = self.selected_keys()

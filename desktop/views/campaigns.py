@@ -11,6 +11,7 @@ from sealroom.desktop.models.table import short_time
 from sealroom.desktop.tasks import work as work_tasks
 from sealroom.desktop.tasks.changed import ASSETS, CAMPAIGNS, PARTIES
 from sealroom.desktop.views.campaign_dialog import CampaignDialog
+from sealroom.desktop.views.package_dialog import open_package_dialog
 from sealroom.desktop.views.section import SectionContext, TableSection
 from sealroom.desktop.widgets import forms as common
 from sealroom.vault.parties.campaigns import Campaign
@@ -49,7 +50,12 @@ class CampaignsView(TableSection):
         self.edit_button.clicked.connect(self.edit_selected)
         self.assets_button = QPushButton(self.tr("Show its assets"))
         self.assets_button.clicked.connect(self.show_assets)
-        for button in (self.edit_button, self.assets_button):
+        self.share_button = QPushButton(self.tr("Share package…"))
+        self.share_button.setToolTip(self.tr(
+            "Issue share packages of the campaign's assets to its brand, influencers or others"
+        ))
+        self.share_button.clicked.connect(self.share_selected)
+        for button in (self.edit_button, self.assets_button, self.share_button):
             self.facts.add_button(button)
         holder = QVBoxLayout(self.detail)
         holder.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +131,11 @@ class CampaignsView(TableSection):
         self.campaigns.replace_record(campaign)
         self.select_key(campaign.id)
         self.show_detail(campaign.id)
+
+    def share_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is not None:
+            open_package_dialog(self.ctx, campaign_id=campaign.id)
 
     def show_assets(self) -> None:
         campaign = self.selected()

@@ -10,16 +10,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sealroom.desktop.tasks import content as tasks
 from sealroom.desktop.widgets.busy import busy_bar
+from sealroom.desktop.widgets.fields import browse_row
 from sealroom.desktop.widgets.forms import Form
 from sealroom.desktop.workers import VaultRunner
 from sealroom.vault.errors import InvalidInputError
@@ -47,14 +46,7 @@ class CreateVaultDialog(QDialog):
         hint.setObjectName("muted")
         self.form = Form()
         self.location = QLineEdit(str(location or Path.home() / "Documents"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.location, 1)
-        row.addWidget(browse)
+        where = browse_row(self.location, self._browse)
         self.name = QLineEdit(self.tr("Work"))
         self.user = QLineEdit(_login_name())
         self.password = QLineEdit()

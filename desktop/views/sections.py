@@ -18,6 +18,7 @@ from sealroom.desktop.views.audit_checks import FailedUnlocksView, VerifyView
 from sealroom.desktop.views.campaigns import CampaignsView
 from sealroom.desktop.views.dashboard import DashboardView
 from sealroom.desktop.views.incidents import IncidentsView
+from sealroom.desktop.views.packages import PackagesView
 from sealroom.desktop.views.parties import PartiesView
 from sealroom.desktop.views.section import SectionContext, SectionView
 from sealroom.desktop.views.shares import SharesView
@@ -96,6 +97,15 @@ SECTIONS: tuple[Section, ...] = (
         PROTECT,
         SharesView,
         QT_TRANSLATE_NOOP("Section", "Watermarked previews issued to partners."),
+    ),
+    Section(
+        "packages",
+        QT_TRANSLATE_NOOP("Section", "Share packages"),
+        PROTECT,
+        PackagesView,
+        QT_TRANSLATE_NOOP(
+            "Section", "Encrypted, signed packages for partners: window, NDA, receipts."
+        ),
     ),
     Section(
         "tracing",

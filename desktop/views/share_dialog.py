@@ -13,10 +13,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from sealroom.desktop.i18n import translate, word
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import ShareChoices, ShareFields
-from sealroom.desktop.widgets.fields import RecordCombo
+from sealroom.desktop.widgets.fields import RecordCombo, browse_row
 from sealroom.desktop.widgets.record_dialog import RecordDialog
 from sealroom.desktop.workers import TaskFunction, VaultRunner
 from sealroom.vault.protect.outbound import OutboundRefusedError
@@ -67,14 +65,7 @@ class ShareDialog(RecordDialog):
         self.overriding = False
         self.out = QLineEdit()
         self.out.setPlaceholderText(self.tr("where to write it, e.g. ~/Desktop/preview.png"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.out, 1)
-        row.addWidget(browse)
+        where = browse_row(self.out, self._browse)
         self.form.add(self.tr("&Asset"), self.asset)
         self.form.add(self.tr("&Recipient"), self.party)
         self.form.add(self.tr("&Longest side"), self.max_side)

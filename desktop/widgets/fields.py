@@ -6,11 +6,26 @@ date and time in this computer's zone, or with an explicit offset or zone name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from sealroom.vault.when import local_zone_name
 
@@ -49,6 +64,19 @@ class CheckList(QListWidget):
             if self.item(row).data(ID_ROLE) == key:
                 state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
                 self.item(row).setCheckState(state)
+
+
+def browse_row(field: QLineEdit, browse: Callable[[], None]) -> QWidget:
+    """A path field with its Browse… button, as one form row."""
+    button = QPushButton(QCoreApplication.translate("Fields", "Browse…"))
+    button.setAutoDefault(False)
+    button.clicked.connect(browse)
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(field, 1)
+    line.addWidget(button)
+    return row
 
 
 class _Choices(QAbstractListModel):

@@ -245,10 +245,6 @@ Enter נותן גישה, Delete מבטל אותה.</translation>
         <translation>המסמך החתום (לא חובה), מוצפן לתוך הכספת</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>עיון…</translation>
-    </message>
-    <message>
         <source>&amp;Kind</source>
         <translation>&amp;סוג</translation>
     </message>
@@ -536,6 +532,14 @@ Enter נותן גישה, Delete מבטל אותה.</translation>
         <translation>ייבוא קבצים (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Share package…</source>
+        <translation>חבילת שיתוף…</translation>
+    </message>
+    <message>
+        <source>Issue share packages of the selected assets to one or more recipients</source>
+        <translation>הפקת חבילות שיתוף של הנכסים הנבחרים לנמען אחד או יותר</translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation>טבלה</translation>
     </message>
@@ -805,6 +809,14 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>הצגת הנכסים שלו</translation>
     </message>
     <message>
+        <source>Share package…</source>
+        <translation>חבילת שיתוף…</translation>
+    </message>
+    <message>
+        <source>Issue share packages of the campaign&apos;s assets to its brand, influencers or others</source>
+        <translation>הפקת חבילות שיתוף של נכסי הקמפיין למותג, למשפיענים או לאחרים</translation>
+    </message>
+    <message>
         <source>  (ahead: its assets are embargoed until then)</source>
         <translation>  (עתידי: הנכסים שלו תחת אמברגו עד אז)</translation>
     </message>
@@ -1057,8 +1069,20 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>נפתח על ידי</translation>
     </message>
     <message>
+        <source>Issued (UTC)</source>
+        <translation>הופק (UTC)</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>נמען</translation>
+    </message>
+    <message>
+        <source>Window (UTC)</source>
+        <translation>חלון (UTC)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>אישור קבלה</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -1094,10 +1118,6 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>Everything in the vault is encrypted with a key only your password opens. There is no recovery without it: keep it in your password manager.</source>
         <translation>כל מה שבכספת מוצפן במפתח שרק הסיסמה שלכם פותחת. בלעדיה אין שחזור: שמרו אותה במנהל הסיסמאות שלכם.</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>עיון…</translation>
     </message>
     <message>
         <source>Work</source>
@@ -1420,6 +1440,26 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>נמען</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>חלון</translation>
+    </message>
+    <message>
+        <source>NDA terms accepted</source>
+        <translation>תנאי ה־NDA התקבלו</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>הוצפן</translation>
+    </message>
+    <message>
+        <source>NDAs</source>
+        <translation>הסכמי סודיות</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>בוטל</translation>
+    </message>
+    <message>
         <source>Asset</source>
         <translation>נכס</translation>
     </message>
@@ -1497,6 +1537,24 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>An attempt made with a wrong password is written beside the vault and enters the signed log at the next unlock. Entries this device did not write are marked unverified.</source>
         <translation>ניסיון שנעשה עם סיסמה שגויה נרשם לצד הכספת ונכנס ליומן החתום בפתיחה הבאה. רשומות שהמכשיר הזה לא כתב מסומנות כלא מאומתות.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Browse…</source>
+        <translation>עיון…</translation>
+    </message>
+</context>
+<context>
+    <name>FilteredCheckList</name>
+    <message>
+        <source>Tick all shown</source>
+        <translation>סימון כל המוצגים</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>ביטול כל הסימונים</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1928,275 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
     <message>
         <source>Dismiss (Esc)</source>
         <translation>סגירה (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialog</name>
+    <message>
+        <source>Share packages</source>
+        <translation>חבילות שיתוף</translation>
+    </message>
+    <message>
+        <source>One encrypted .sealshare file per recipient, signed by this vault, opened only by that recipient inside the window, after accepting the NDA terms. Every preview carries the recipient&apos;s visible mark and invisible fingerprint.</source>
+        <translation>קובץ ‎.sealshare מוצפן אחד לכל נמען, חתום בידי הכספת, שרק אותו נמען פותח בתוך החלון, אחרי שקיבל את תנאי ה־NDA. כל תצוגה מקדימה נושאת את הסימן הגלוי של הנמען ואת טביעת האצבע הסמויה.</translation>
+    </message>
+    <message>
+        <source>Filter assets</source>
+        <translation>סינון נכסים</translation>
+    </message>
+    <message>
+        <source>Filter recipients</source>
+        <translation>סינון נמענים</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>מ־</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>עד</translation>
+    </message>
+    <message>
+        <source>Seal each package with a generated passphrase (for recipients without an age key)</source>
+        <translation>הצפנת כל חבילה בביטוי סיסמה שנוצר (לנמענים ללא מפתח age)</translation>
+    </message>
+    <message>
+        <source>the folder to write the packages and the ledger to</source>
+        <translation>התיקייה שאליה ייכתבו החבילות ויומן ההפקה</translation>
+    </message>
+    <message>
+        <source>Check before issuing</source>
+        <translation>בדיקה לפני הפקה</translation>
+    </message>
+    <message>
+        <source>Tick assets and recipients to check them.</source>
+        <translation>סמנו נכסים ונמענים כדי לבדוק אותם.</translation>
+    </message>
+    <message>
+        <source>Why the refused recipients may have it anyway (owners only; recorded as an exception and shown on the dashboard)</source>
+        <translation>מדוע הנמענים שנדחו רשאים לקבל אותה בכל זאת (לבעלים בלבד; נרשם כחריגה ומוצג בלוח הבקרה)</translation>
+    </message>
+    <message>
+        <source>&amp;Assets</source>
+        <translation>&amp;נכסים</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients</source>
+        <translation>&amp;נמענים</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;חלון</translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation>&amp;שמירה אל</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>בדיקה</translation>
+    </message>
+    <message>
+        <source>Override &amp;reason</source>
+        <translation>&amp;סיבת העקיפה</translation>
+    </message>
+    <message>
+        <source>Passphrases</source>
+        <translation>ביטויי סיסמה</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>הפקה</translation>
+    </message>
+    <message>
+        <source>{name} ({kind})</source>
+        <translation>{name} ({kind})</translation>
+    </message>
+    <message>
+        <source>{name} ({kind}), no age key</source>
+        <translation>{name} ({kind}), ללא מפתח age</translation>
+    </message>
+    <message>
+        <source>✗ {name}: refused for {n} of {total} assets</source>
+        <translation>✗ {name}: נדחה עבור {n} מתוך {total} נכסים</translation>
+    </message>
+    <message>
+        <source>✓ {name}: under {ndas}</source>
+        <translation>✓ {name}: במסגרת {ndas}</translation>
+    </message>
+    <message>
+        <source>✓ {name}: granted; no NDA needed for these assets</source>
+        <translation>✓ {name}: יש הרשאה; לנכסים אלה אין צורך ב־NDA</translation>
+    </message>
+    <message>
+        <source>   {name} has no age key: tick the passphrase option or record their key</source>
+        <translation>   ל־{name} אין מפתח age: סמנו את האפשרות של ביטוי סיסמה או רשמו את המפתח</translation>
+    </message>
+    <message>
+        <source>{ok} of {n} recipients may receive the package.</source>
+        <translation>{ok} מתוך {n} נמענים רשאים לקבל את החבילה.</translation>
+    </message>
+    <message>
+        <source>Issue {n} packages</source>
+        <translation>הפקת {n} חבילות</translation>
+    </message>
+    <message>
+        <source>Issue 1 package</source>
+        <translation>הפקת חבילה אחת</translation>
+    </message>
+    <message>
+        <source>Write the packages to</source>
+        <translation>כתיבת החבילות אל</translation>
+    </message>
+    <message>
+        <source>Tick at least one asset</source>
+        <translation>סמנו לפחות נכס אחד</translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient</source>
+        <translation>סמנו לפחות נמען אחד</translation>
+    </message>
+    <message>
+        <source>{names}: no age key recorded; tick the passphrase option</source>
+        <translation>{names}: לא נרשם מפתח age; סמנו את האפשרות של ביטוי סיסמה</translation>
+    </message>
+    <message>
+        <source>The window must end after it starts</source>
+        <translation>החלון חייב להסתיים אחרי שהוא מתחיל</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the packages to</source>
+        <translation>בחרו את התיקייה שאליה ייכתבו החבילות</translation>
+    </message>
+    <message>
+        <source>Issuing…</source>
+        <translation>מפיק…</translation>
+    </message>
+    <message>
+        <source>Issued for {done} of {total} recipients…</source>
+        <translation>הופקו ל־{done} מתוך {total} נמענים…</translation>
+    </message>
+    <message>
+        <source>{n} packages written</source>
+        <translation>נכתבו {n} חבילות</translation>
+    </message>
+    <message>
+        <source>1 package written</source>
+        <translation>נכתבה חבילה אחת</translation>
+    </message>
+    <message>
+        <source> to {folder}, with the ledger {ledger}</source>
+        <translation> אל {folder}, עם יומן ההפקה {ledger}</translation>
+    </message>
+    <message>
+        <source>; cancelled before the other recipients</source>
+        <translation>; בוטל לפני שאר הנמענים</translation>
+    </message>
+    <message>
+        <source>; {n} refused by the outbound rule</source>
+        <translation>; {n} נדחו בכלל היציאה</translation>
+    </message>
+    <message>
+        <source>Give each recipient their passphrase by another channel; it is shown only now.</source>
+        <translation>מסרו לכל נמען את ביטוי הסיסמה שלו בערוץ אחר; הוא מוצג רק עכשיו.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was issued.</source>
+        <translation>בוטל; לא הופק דבר.</translation>
+    </message>
+    <message>
+        <source>Cancelling after the package being written…</source>
+        <translation>מבטל אחרי החבילה שנכתבת כעת…</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesModel</name>
+    <message>
+        <source>{n} assets</source>
+        <translation>{n} נכסים</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesView</name>
+    <message>
+        <source>Share package…</source>
+        <translation>חבילת שיתוף…</translation>
+    </message>
+    <message>
+        <source>Issue share packages (Ctrl+N)</source>
+        <translation>הפקת חבילות שיתוף (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>ייבוא אישור קבלה…</translation>
+    </message>
+    <message>
+        <source>Record a recipient&apos;s acknowledgement receipt (.sealreceipt)</source>
+        <translation>רישום אישור הקבלה של נמען (‎.sealreceipt)</translation>
+    </message>
+    <message>
+        <source>Select a package to see what it holds and whether it was accepted.</source>
+        <translation>בחרו חבילה כדי לראות מה היא מכילה ואם התקבלה.</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>ביטול…</translation>
+    </message>
+    <message>
+        <source>Mark the package revoked: the recipient&apos;s later packages tell their viewer to refuse it; its holder stays traceable</source>
+        <translation>סימון החבילה כמבוטלת: החבילות הבאות של הנמען מורות למציג שלו לסרב לה; עדיין אפשר להתחקות אחר המחזיק בה</translation>
+    </message>
+    <message>
+        <source>to the recipient&apos;s age key {key}</source>
+        <translation>למפתח ה־age של הנמען {key}</translation>
+    </message>
+    <message>
+        <source>with a passphrase given separately</source>
+        <translation>בביטוי סיסמה שנמסר בנפרד</translation>
+    </message>
+    <message>
+        <source>Package for {name}</source>
+        <translation>חבילה עבור {name}</translation>
+    </message>
+    <message>
+        <source>{time} UTC (receipt imported)</source>
+        <translation>{time} UTC (אישור הקבלה יובא)</translation>
+    </message>
+    <message>
+        <source>no receipt yet</source>
+        <translation>עדיין אין אישור קבלה</translation>
+    </message>
+    <message>
+        <source>{time} UTC by {name}</source>
+        <translation>{time} UTC על ידי {name}</translation>
+    </message>
+    <message>
+        <source>Import a receipt</source>
+        <translation>ייבוא אישור קבלה</translation>
+    </message>
+    <message>
+        <source>Sealroom receipts (*.sealreceipt);;All files (*)</source>
+        <translation>אישורי קבלה של Sealroom (*.sealreceipt);;כל הקבצים (*)</translation>
+    </message>
+    <message>
+        <source>Recorded: the recipient accepted the NDA terms of package {id} at {time} UTC</source>
+        <translation>נרשם: הנמען קיבל את תנאי ה־NDA של החבילה {id} ב־{time} UTC</translation>
+    </message>
+    <message>
+        <source>Revoke package</source>
+        <translation>ביטול חבילה</translation>
+    </message>
+    <message>
+        <source>Why is this package revoked? (kept in the audit log)</source>
+        <translation>מדוע החבילה מבוטלת? (נשמר ביומן הביקורת)</translation>
+    </message>
+    <message>
+        <source>Package {id} revoked; the recipient&apos;s next package tells their viewer to refuse it</source>
+        <translation>החבילה {id} בוטלה; החבילה הבאה של הנמען תורה למציג שלו לסרב לה</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2698,10 @@ Add the brands, creators, agencies and press you work with (Ctrl+N); agreements,
         <translation>תצוגות מקדימות עם סימן מים שהונפקו לשותפים.</translation>
     </message>
     <message>
+        <source>Encrypted, signed packages for partners: window, NDA, receipts.</source>
+        <translation>חבילות מוצפנות וחתומות לשותפים: חלון, NDA, אישורי קבלה.</translation>
+    </message>
+    <message>
         <source>Leak tracing</source>
         <translation>איתור דליפות</translation>
     </message>
@@ -2442,6 +2773,22 @@ Sealroom finds which asset it shows and tests the fingerprint of every share of 
 
 Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת האצבע של כל שיתוף שלו.</translation>
     </message>
+    <message>
+        <source>Share packages</source>
+        <translation>חבילות שיתוף</translation>
+    </message>
+    <message>
+        <source>Issue share packages…</source>
+        <translation>הפקת חבילות שיתוף…</translation>
+    </message>
+    <message>
+        <source>No share packages yet.
+
+A share package is one encrypted file per recipient with their marked previews and the NDA terms they accept before the first one (Ctrl+N). Assets and Campaigns have a Share package… button too.</source>
+        <translation>עדיין אין חבילות שיתוף.
+
+חבילת שיתוף היא קובץ מוצפן אחד לכל נמען, עם התצוגות המקדימות המסומנות שלו ותנאי ה־NDA שהוא מקבל לפני הראשונה (Ctrl+N). גם במסכי הנכסים והקמפיינים יש כפתור חבילת שיתוף….</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
@@ -2476,10 +2823,6 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>where to write it, e.g. ~/Desktop/preview.png</source>
         <translation>לאן לכתוב אותה, לדוגמה: ~/Desktop/preview.png</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>עיון…</translation>
     </message>
     <message>
         <source>&amp;Asset</source>
@@ -3092,6 +3435,14 @@ Sealroom מוצא איזה נכס מוצג בהם ובודק את טביעת ה�
     <message>
         <source>closed</source>
         <translation>סגור</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>הופקה</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>התקבלה</translation>
     </message>
 </context>
 <context>

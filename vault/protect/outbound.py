@@ -94,6 +94,72 @@ class OutboundException:
         return dict(self.__dict__)
 
 
+@dataclass(frozen=True)
+class OutboundCheck:
+    """What the outbound rule says of one copy of an asset for a party, before anything is
+    issued or recorded: the grant, NDA and approval it would go under, or what is missing."""
+
+    asset_id: str
+    asset_version: int
+    party_id: str
+    party_name: str
+    grant_id: str | None
+    nda_id: str | None
+    approval_id: str | None
+    approver: str | None
+    problems: tuple[tuple[str, str], ...]
+    """(for the person, for the audit log) of each rule that fails."""
+
+    @property
+    def allowed(self) -> bool:
+        return not self.problems
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(told for told, _ in self.problems)
+
+
+def check_outbound(
+    vault: Vault,
+    party_id: str,
+    asset_id: str,
+    *,
+    now: datetime | None = None,
+    index: CoverageIndex | None = None,
+) -> OutboundCheck:
+    """The rule's answer for one copy (grant, NDA, approval), with nothing recorded: what a
+    dialog shows before issuing. Pass one `CoverageIndex` when checking many copies."""
+    vault.require_content("check copies of assets")
+    asset = load_asset(vault, asset_id)
+    party = active_party(vault, party_id, "receive a copy")
+    index = index or CoverageIndex(vault, now or now_utc())
+    grant, grant_problem = _grant_for(vault, party, asset.id, index.now)
+    # (for the person, for the audit log: ids only, no names or titles)
+    problems = [grant_problem] if grant_problem else []
+    coverage = index.for_asset(party.id, asset.id)
+    if not coverage.covered:
+        needs = " and ".join(coverage.needs)
+        problems.append((coverage.explanation(party.name), f"{needs}; no NDA in force covers it"))
+    approval_id = approver = None
+    if asset.sensitivity == "secret":
+        approval, approval_problem = approval_for(vault, asset, party.id)
+        if approval is not None:
+            approval_id, approver = approval.id, approval.decided_by
+        else:
+            problems.append((approval_problem, "secret: no unused approval by a second person"))
+    return OutboundCheck(
+        asset.id,
+        asset.version,
+        party.id,
+        party.name,
+        grant.id if grant else None,
+        coverage.nda_id,
+        approval_id,
+        approver,
+        tuple(problems),
+    )
+
+
 def authorize_outbound(
     vault: Vault,
     party_id: str,
@@ -109,64 +175,53 @@ def authorize_outbound(
     vault.require_content("issue copies of assets")
     if kind not in OUTBOUND_KINDS:
         raise InvalidInputError(f"an outbound copy is one of: {', '.join(OUTBOUND_KINDS)}")
-    asset = load_asset(vault, asset_id)
-    party = active_party(vault, party_id, "receive a copy")
     reason = " ".join((override_reason or "").split())
     if reason and len(reason) < MIN_OVERRIDE_REASON:
         raise InvalidInputError(
             f"write the override reason in a sentence (at least {MIN_OVERRIDE_REASON} characters)",
             field="override_reason",
         )
-    what = f"{kind} of {asset.id} for {party.name} ({party.id})"
+    check = check_outbound(vault, party_id, asset_id, now=now)
+    what = f"{kind} of {check.asset_id} for {check.party_name} ({check.party_id})"
     owner = vault.role is Role.OWNER
     if not visible_mark and not owner:
         why = "only an owner can issue a copy without the visible mark"
-        _deny(vault, asset.id, f"{kind} for {party.id} without the visible mark: {why}")
+        detail = f"{kind} for {check.party_id} without the visible mark: {why}"
+        _deny(vault, check.asset_id, detail)
         raise OutboundRefusedError(
             f"{what} refused: {why}; keep the visible mark or ask an owner", (why,), False
         )
-    index = CoverageIndex(vault, now or now_utc())
-    grant, grant_problem = _grant_for(vault, party, asset.id, index.now)
-    # (for the person, for the audit log: ids only, no names or titles)
-    problems = [grant_problem] if grant_problem else []
-    coverage = index.for_asset(party.id, asset.id)
-    if not coverage.covered:
-        needs = " and ".join(coverage.needs)
-        problems.append((coverage.explanation(party.name), f"{needs}; no NDA in force covers it"))
-    approval_id = None
-    approval_note = ""
-    if asset.sensitivity == "secret":
-        approval, approval_problem = approval_for(vault, asset, party.id)
-        if approval is not None:
-            approval_id = approval.id
-            approval_note = f"; approved by {approval.decided_by} ({approval.id})"
-        else:
-            problems.append((approval_problem, "secret: no unused approval by a second person"))
+    problems = list(check.problems)
+    approval_note = (
+        f"; approved by {check.approver} ({check.approval_id})" if check.approver else ""
+    )
     mark_note = "" if visible_mark else "; without the visible mark (owner)"
-    grant_id = grant.id if grant else None
+    grant_id = check.grant_id
+    asset_id = check.asset_id
+    party_id = check.party_id
     if not problems:
-        detail = f"{kind} for {party.id}; grant {grant_id}"
-        if coverage.nda_id:
-            detail += f"; under NDA {coverage.nda_id}"
+        detail = f"{kind} for {party_id}; grant {grant_id}"
+        if check.nda_id:
+            detail += f"; under NDA {check.nda_id}"
         with vault.transaction():
             vault.audit.append(
-                "share.authorize", asset.id, public=detail + approval_note + mark_note
+                "share.authorize", asset_id, public=detail + approval_note + mark_note
             )
         return OutboundDecision(
             kind,
-            asset.id,
-            asset.version,
-            party.id,
+            asset_id,
+            check.asset_version,
+            party_id,
             visible_mark,
             grant_id,
-            coverage.nda_id,
-            approval_id,
+            check.nda_id,
+            check.approval_id,
         )
     told = tuple(text for text, _ in problems)
     logged = "; ".join(text for _, text in problems)
     refused = f"{what} refused: {'; '.join(told)}"
     if not reason:
-        _deny(vault, asset.id, f"{kind} for {party.id}: {logged}{mark_note}")
+        _deny(vault, asset_id, f"{kind} for {party_id}: {logged}{mark_note}")
         hint = (
             "an owner may override with a written reason"
             if owner
@@ -174,7 +229,7 @@ def authorize_outbound(
         )
         raise OutboundRefusedError(f"{refused}; {hint}", told, True)
     if not owner:
-        _deny(vault, asset.id, f"{kind} for {party.id}: override asked by a {vault.role}")
+        _deny(vault, asset_id, f"{kind} for {party_id}: override asked by a {vault.role}")
         raise OutboundRefusedError(
             f"{refused}; only an owner can override the outbound rule", told, True
         )
@@ -185,8 +240,8 @@ def authorize_outbound(
             (
                 exception_id,
                 kind,
-                asset.id,
-                party.id,
+                asset_id,
+                party_id,
                 "; ".join(told),
                 reason,
                 int(visible_mark),
@@ -196,21 +251,21 @@ def authorize_outbound(
         )
         vault.audit.append(
             "share.authorize",
-            asset.id,
+            asset_id,
             "exception",
-            f"{kind} for {party.id}; owner override {exception_id}: {reason}; "
+            f"{kind} for {party_id}; owner override {exception_id}: {reason}; "
             f"bypassed: {logged}{mark_note}",
-            public=f"{kind} for {party.id}; owner override {exception_id}",
+            public=f"{kind} for {party_id}; owner override {exception_id}",
         )
     return OutboundDecision(
         kind,
-        asset.id,
-        asset.version,
-        party.id,
+        asset_id,
+        check.asset_version,
+        party_id,
         visible_mark,
         grant_id,
-        coverage.nda_id,
-        approval_id,
+        check.nda_id,
+        check.approval_id,
         exception_id,
         told,
     )

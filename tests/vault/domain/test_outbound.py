@@ -261,3 +261,32 @@ def test_a_deleted_party_gets_no_copy(vault: Vault, cast: Any, tmp_path: Path) -
         authorize_outbound(
             vault, cast.other, asset, override_reason="Needs it for the archive anyway"
         )
+
+
+def test_checking_a_copy_answers_like_issuing_it_and_records_nothing(
+    vault: Vault, cast: Any, make_nda: Callable[..., str], tmp_path: Path, snapshot: Snapshot
+) -> None:
+    asset = _asset(
+        vault, tmp_path, "teaser.png", sensitivity="confidential", campaign_id=cast.campaign
+    )
+    before = snapshot()
+    refused = outbound.check_outbound(vault, cast.influencer, asset)
+    assert snapshot() == before
+    assert not refused.allowed and refused.grant_id is None and refused.nda_id is None
+    with pytest.raises(OutboundRefusedError) as issuing:
+        authorize_outbound(vault, cast.influencer, asset)
+    assert issuing.value.problems == refused.reasons
+    grant = grant_access(
+        vault,
+        cast.influencer,
+        campaign_id=cast.campaign,
+        override_reason="Shoot planning call before the NDA is back",
+    )
+    no_nda = outbound.check_outbound(vault, cast.influencer, asset)
+    assert no_nda.grant_id == grant.id and len(no_nda.reasons) == 1
+    assert "Ines has no signed, unexpired NDA covering it" in no_nda.reasons[0]
+    nda = make_nda(cast.influencer, campaigns=(cast.campaign,))
+    allowed = outbound.check_outbound(vault, cast.influencer, asset)
+    assert allowed.allowed and (allowed.grant_id, allowed.nda_id) == (grant.id, nda)
+    decision = authorize_outbound(vault, cast.influencer, asset)
+    assert (decision.grant_id, decision.nda_id) == (allowed.grant_id, allowed.nda_id)
