@@ -82,6 +82,12 @@ def _print_report(report: trace.SuspectReport) -> None:
             f"{a['correlation']:.3f}, {a['coverage']:.0%} of the preview visible"
             + (", mirrored" if a["mirrored"] else "")
         )
+    linked = list(report.accused_candidates)
+    if report.near_miss is not None:
+        linked.append(report.near_miss)
+    for held in linked:
+        for line in _link_lines(held):
+            print(f"  {line}")
     if report.candidates:
         print(f"  odds corrected for {report.tested:,} hypotheses (asset, page, alignment, share)")
         rows = [
@@ -101,3 +107,32 @@ def _print_report(report: trace.SuspectReport) -> None:
         rest = len(report.candidates) - SHOWN_CANDIDATES
         if rest > 0:
             print(f"  ... and {rest} more recipients below (use --json for all)")
+
+
+def _link_lines(c: trace.TraceCandidate) -> list[str]:
+    """The share an accused recipient or the near miss holds, and what it was issued under."""
+    who = f"{c.party_name or c.party_id} ({c.party_id})"
+    links = c.links
+    if links is None:
+        return [f"{who}: share {c.share_id}"]
+    where = f" in package {links.package_id}" if links.package_id else ""
+    revoked = f", revoked {links.revoked[:10]}" if links.revoked else ""
+    first = (
+        f"{who}: share {links.share_code} ({links.share_id}), issued {links.issued[:10]} "
+        f"by {links.issued_by}{where}{revoked}"
+    )
+    if not links.recorded:
+        return [first, "    grant and NDA: not recorded (issued before shares recorded them)"]
+    under = []
+    if links.exception_id:
+        under.append(f"owner override {links.exception_id}")
+    if links.grant_id:
+        target = ", ".join(t for t in (links.grant_level, links.grant_target) if t)
+        under.append(f"grant {links.grant_id}" + (f" ({target})" if target else ""))
+    elif not links.exception_id:
+        under.append("no grant recorded")
+    if links.nda_id:
+        under.append(f"NDA {links.nda_id}" + (f" ({links.nda_title})" if links.nda_title else ""))
+    else:
+        under.append("no NDA (none was needed)" if not links.exception_id else "no NDA")
+    return [first, "    under " + "; ".join(under)]

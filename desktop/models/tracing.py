@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, translate, word
-from sealroom.desktop.models.table import Column, RecordTableModel
+from sealroom.desktop.models.table import Column, RecordTableModel, short_time
 from sealroom.desktop.widgets.colours import IDENTIFIED, WARNING
-from sealroom.vault.protect.trace import SuspectReport
+from sealroom.vault.protect.trace import SuspectReport, TraceCandidate
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,71 @@ class TraceRow:
     @property
     def best_odds(self) -> float:
         return self.report.candidates[0].p_false if self.report.candidates else 1.0
+
+    @property
+    def linked(self) -> list[tuple[str, TraceCandidate]]:
+        """(name, candidate) of each accused recipient's best share, or of the near miss."""
+        names = dict(zip(
+            (c.share_id for c in self.report.candidates), self.candidate_names, strict=False
+        ))
+        found = list(self.report.accused_candidates)
+        if self.report.near_miss is not None:
+            found.append(self.report.near_miss)
+        return [(names.get(c.share_id) or c.party_name or c.party_id, c) for c in found]
+
+
+def links_text(name: str, candidate: TraceCandidate) -> str:
+    """The share a named recipient or the near miss holds and what it was issued under, a fact
+    a line: share code, date and issuer, package, grant, NDA or the owner's override."""
+    links = candidate.links
+    if links is None:
+        return translate("Tracing", "{name}: share {id}").format(
+            name=name, id=candidate.share_id
+        )
+    lines = [
+        translate("Tracing", "{name}: share {code} ({id})").format(
+            name=name, code=links.share_code, id=links.share_id
+        ),
+        translate("Tracing", "Issued {date} by {person}").format(
+            date=short_time(links.issued), person=links.issued_by
+        ),
+    ]
+    if links.package_id:
+        lines.append(translate("Tracing", "In share package {id}").format(id=links.package_id))
+    if links.revoked:
+        lines.append(translate("Tracing", "Revoked {date}").format(date=short_time(links.revoked)))
+    if not links.recorded:
+        lines.append(translate("Tracing", "Grant and NDA not recorded (an older share)"))
+        return "\n".join(lines)
+    if links.exception_id:
+        lines.append(
+            translate("Tracing", "Owner's override {id}").format(id=links.exception_id)
+        )
+    if links.grant_id:
+        target = ", ".join(
+            t for t in (word(links.grant_level) if links.grant_level else "", links.grant_target)
+            if t
+        )
+        lines.append(
+            translate("Tracing", "Grant {id} ({target})").format(id=links.grant_id, target=target)
+            if target
+            else translate("Tracing", "Grant {id}").format(id=links.grant_id)
+        )
+    elif not links.exception_id:
+        lines.append(translate("Tracing", "No grant recorded"))
+    if links.nda_id:
+        lines.append(
+            translate("Tracing", "NDA {id} ({title})").format(
+                id=links.nda_id, title=links.nda_title
+            )
+            if links.nda_title
+            else translate("Tracing", "NDA {id}").format(id=links.nda_id)
+        )
+    elif links.exception_id:
+        lines.append(translate("Tracing", "No NDA"))
+    else:
+        lines.append(translate("Tracing", "No NDA needed"))
+    return "\n".join(lines)
 
 
 def odds_text(p: float) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
-from sealroom.desktop.models.tracing import TraceModel, TraceRow, odds_text
+from sealroom.desktop.models.tracing import TraceModel, TraceRow, links_text, odds_text
 from sealroom.desktop.tasks import incidents as incident_tasks
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import TraceResult
@@ -54,6 +54,7 @@ class TracingView(TableSection):
                 QT_TRANSLATE_NOOP("Facts", "Asset"),
                 QT_TRANSLATE_NOOP("Facts", "Page"),
                 QT_TRANSLATE_NOOP("Facts", "Named"),
+                QT_TRANSLATE_NOOP("Facts", "Shares"),
                 QT_TRANSLATE_NOOP("Facts", "Candidates"),
                 QT_TRANSLATE_NOOP("Facts", "Considered"),
                 QT_TRANSLATE_NOOP("Facts", "Alignment"),
@@ -145,6 +146,7 @@ class TracingView(TableSection):
                 "Asset": r.asset_title or "—",
                 "Page": str(report.page or "—"),
                 "Named": ", ".join(r.accused_names) or self.tr("nobody (no confident match)"),
+                "Shares": "\n\n".join(links_text(name, c) for name, c in r.linked) or "—",
                 "Candidates": "\n".join(candidates[:5]) or "—",
                 "Considered": "\n".join(
                     f"{c.title}"

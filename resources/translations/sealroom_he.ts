@@ -1504,6 +1504,10 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>זוהה</translation>
     </message>
     <message>
+        <source>Shares</source>
+        <translation>שיתופים</translation>
+    </message>
+    <message>
         <source>Candidates</source>
         <translation>מועמדים</translation>
     </message>
@@ -3035,6 +3039,62 @@ A share package is one encrypted file per recipient with their marked previews a
     <message>
         <source>Likely {name}, not proven</source>
         <translation>כנראה {name}, לא הוכח</translation>
+    </message>
+    <message>
+        <source>{name}: share {id}</source>
+        <translation>{name}: שיתוף {id}</translation>
+    </message>
+    <message>
+        <source>{name}: share {code} ({id})</source>
+        <translation>{name}: שיתוף {code} ({id})</translation>
+    </message>
+    <message>
+        <source>Issued {date} by {person}</source>
+        <translation>הונפק ב־{date} על ידי {person}</translation>
+    </message>
+    <message>
+        <source>In share package {id}</source>
+        <translation>בחבילת שיתוף {id}</translation>
+    </message>
+    <message>
+        <source>Revoked {date}</source>
+        <translation>בוטל ב־{date}</translation>
+    </message>
+    <message>
+        <source>Grant and NDA not recorded (an older share)</source>
+        <translation>הגישה וה־NDA לא נרשמו (שיתוף ישן)</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s override {id}</source>
+        <translation>עקיפה של בעלים {id}</translation>
+    </message>
+    <message>
+        <source>Grant {id} ({target})</source>
+        <translation>גישה {id} ({target})</translation>
+    </message>
+    <message>
+        <source>Grant {id}</source>
+        <translation>גישה {id}</translation>
+    </message>
+    <message>
+        <source>No grant recorded</source>
+        <translation>לא נרשמה גישה</translation>
+    </message>
+    <message>
+        <source>NDA {id} ({title})</source>
+        <translation>NDA {id} ({title})</translation>
+    </message>
+    <message>
+        <source>NDA {id}</source>
+        <translation>NDA {id}</translation>
+    </message>
+    <message>
+        <source>No NDA</source>
+        <translation>ללא NDA</translation>
+    </message>
+    <message>
+        <source>No NDA needed</source>
+        <translation>לא נדרש NDA</translation>
     </message>
 </context>
 <context>

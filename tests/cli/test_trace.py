@@ -35,6 +35,7 @@ from sealroom.vault.parties import directory as parties
 from sealroom.vault.protect import shares
 from sealroom.vault.protect.trace import trace_files
 from sealroom.vault.session import Vault
+from sealroom.vault.store import query
 
 PASSWORD = "correct horse battery"
 PREVIEW_SIDE = 640
@@ -60,7 +61,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "page": [document_page(7, (900, 1272))],
         "deck": [document_page(8, (620, 877)), document_page(9, (620, 877))],
     }
-    found: dict[str, Any] = {"folder": folder, "previews": {}, "assets": {}}
+    found: dict[str, Any] = {
+        "folder": folder, "previews": {}, "assets": {}, "shares": {}, "grants": {}
+    }
     with Vault.create(folder / "studio.sealroom", "owner", PASSWORD) as vault:
         people = [
             parties.add_party(vault, name, "brand", organisation="Brand")
@@ -75,7 +78,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             found["assets"][name] = assets.import_file(vault, source, title=name).id
             for person in people:
                 allow_copies(vault, person.id, found["assets"][name])
-                _, files = shares.export_preview(
+                ((grant,),) = query(
+                    vault.conn,
+                    "SELECT id FROM grants WHERE party_id = ? AND asset_id = ?",
+                    (person.id, found["assets"][name]),
+                )
+                found["grants"][(name, person.id)] = grant
+                share, files = shares.export_preview(
                     vault,
                     found["assets"][name],
                     person.id,
@@ -83,6 +92,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                     max_side=PREVIEW_SIDE if name != "page" else 2048,
                 )
                 found["previews"][(name, person.id)] = [_pixels(f) for f in files]
+                found["shares"][(name, person.id)] = share
         dupes = []
         for number, variant in enumerate(near_duplicates(photo, rng)):
             path = _save(variant, folder / f"photo-alt{number}.png")
@@ -145,6 +155,21 @@ def test_near_duplicates_in_the_vault_do_not_hide_the_leak(
     human = run("trace", "--vault", world["vault"], str(suspect), env=env).stdout
     assert "IDENTIFIED" in human and "named Lumen" in human
     assert "photo alt 0" in human and "no shares issued" in human
+    # The accused's share, who issued it and when, and the grant and NDA it went out under.
+    share = world["shares"][("photo", leaker)]
+    grant = world["grants"][("photo", leaker)]
+    links = best["links"]
+    assert (links["share_id"], links["share_code"]) == (share.id, share.share_code)
+    assert (links["issued"], links["issued_by"], links["kind"]) == (share.created, "owner", "file")
+    assert (links["grant_id"], links["grant_target"], links["nda_title"]) == (
+        grant, "photo", "Mutual NDA"
+    )
+    assert links["nda_id"].startswith("agr_") and links["exception_id"] is None
+    assert (
+        f"Lumen ({leaker}): share {share.share_code} ({share.id}), issued {share.created[:10]} "
+        "by owner" in human
+    )
+    assert f"under grant {grant} (preview, photo); NDA {links['nda_id']} (Mutual NDA)" in human
 
 
 def test_mirrored_symmetric_product_and_turned_page_are_traced(
@@ -256,9 +281,16 @@ def test_near_miss_is_reported_in_words_and_two_copies_together_name_the_leaker(
     assert miss is not None and miss["party_id"] == leaker
     assert 1e-6 <= miss["p_false"] < 1e-4
     assert report["summary"].startswith("likely Lumen, not proven: odds 1 in ")
+    share = world["shares"][("photo", leaker)]
+    links = miss["links"]
+    assert (links["share_code"], links["issued_by"]) == (share.share_code, "owner")
+    assert links["grant_id"] == world["grants"][("photo", leaker)]
+    assert links["nda_title"] == "Mutual NDA"
     human = run("trace", "--vault", world["vault"], str(first), env=env).stdout
     assert "NO CONFIDENT MATCH" in human
     assert "likely Lumen, not proven: odds 1 in " in human and "trace another copy" in human
+    assert f"Lumen ({leaker}): share {share.share_code} ({share.id})" in human
+    assert f"under grant {links['grant_id']} (preview, photo); NDA " in human
 
     *singles, together = trace(world, env, first, second, combined=True)
     assert len(singles) == 2 and not any(r["accused"] for r in singles)

@@ -215,11 +215,12 @@ class Issuer:
         partial = write_partial(out, sealed)
         try:
             with vault.transaction() as conn:
-                for share in made:
+                for share, decision in zip(made, decisions, strict=True):
                     conn.execute(
                         f"INSERT INTO shares ({_SHARE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         tuple(asdict(share).values()),
                     )
+                    shares.record_origin(conn, share.id, decision)
                 insert_package(conn, package)
                 vault.audit.append(
                     "package.create",

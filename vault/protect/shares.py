@@ -3,7 +3,9 @@
 A share stores only what is needed to re-create its preview bit-exactly (asset version, mark
 number, size, visible-mark text); the preview itself is never kept. The mark number is the
 invisible fingerprint's payload, random and unique per share, unguessable without the vault's
-watermark key.
+watermark key. What the share was issued under (the grant, the NDA, a second person's approval or
+an owner's override) is recorded with it from the outbound decision (`record_origin`), so a
+trace can name them.
 """
 
 from __future__ import annotations
@@ -202,7 +204,7 @@ def export_preview(
         raise InvalidInputError(
             f"the longest side must be at least {MIN_MAX_SIDE} pixels", field="max_side"
         )
-    outbound.authorize_outbound(
+    decision = outbound.authorize_outbound(
         vault, party_id, asset_id, override_reason=override_reason, visible_mark=visible
     )
     asset = assets.get_asset(vault, asset_id)
@@ -238,6 +240,7 @@ def export_preview(
             f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             tuple(asdict(share).values()),
         )
+        record_origin(conn, share.id, decision)
         vault.audit.append(
             "share.create",
             share.id,
@@ -247,6 +250,22 @@ def export_preview(
     outputs = [exports.data_output(target, data) for target, data in files]
     exports.export_files(vault, outputs, record, action="share.create", obj=share.id)
     return share, targets
+
+
+def record_origin(conn: Connection, share_id: str, decision: outbound.OutboundDecision) -> None:
+    """Record the grant, NDA, approval or override a share was issued under (its outbound
+    decision); call inside the transaction that records the share."""
+    conn.execute(
+        "INSERT INTO share_origins (share_id, grant_id, nda_id, approval_id, exception_id)"
+        " VALUES (?,?,?,?,?)",
+        (
+            share_id,
+            decision.grant_id,
+            decision.nda_id,
+            decision.approval_id,
+            decision.exception_id,
+        ),
+    )
 
 
 def _encode_outputs(out: Path, pages: list[previews.RGB], is_pdf: bool) -> list[tuple[Path, bytes]]:

@@ -5,7 +5,9 @@ size its shares were issued at and in every plausible registration; the false-ac
 are corrected for every (asset, page, registration, share) hypothesis tested, over all pages of
 a multi-page suspect. A recipient is named only when those odds are below the engine's
 threshold (1e-6); a clear but unproven leader is reported as a near miss, never named. Several
-suspects of one leak can be combined into one stronger test.
+suspects of one leak can be combined into one stronger test. The accused, the near miss and the
+first `LINKED_CANDIDATES` candidates carry their links: the share, its package, the grant and the
+NDA it was issued under (`trace_links`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sealroom.vault.media import decode as previews
 from sealroom.vault.parties import directory as parties
 from sealroom.vault.protect.shares import Share, watermark_key_for
 from sealroom.vault.protect.trace_index import build_index
+from sealroom.vault.protect.trace_links import ShareLinks, share_links
 from sealroom.vault.protect.trace_search import Considered, Searcher
 from sealroom.vault.session import Vault
 from sealroom.vault.store import query
@@ -32,8 +35,17 @@ from sealroom.vault.store import query
 MAX_SUSPECT_BYTES = 512 * 1024 * 1024
 BLIND_ODDS = ATTEMPTS * 2.0**-TAG_BITS
 """Chance that a picture never marked for a share yields that share's tag-verified payload."""
+LINKED_CANDIDATES = 5
+"""Candidates (besides the accused and the near miss) whose links a report carries."""
 
-__all__ = ["SuspectReport", "TraceCandidate", "build_index", "odds_words", "trace_files"]
+__all__ = [
+    "ShareLinks",
+    "SuspectReport",
+    "TraceCandidate",
+    "build_index",
+    "odds_words",
+    "trace_files",
+]
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,8 @@ class TraceCandidate:
     """fingerprint, or blind payload (read without the original)."""
     p_single: float = 1.0
     """P(one innocent (hypothesis, share) pair scores this high), before the correction."""
+    links: ShareLinks | None = None
+    """The share, its package, grant and NDA (filled for the candidates a report shows)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,11 @@ class SuspectReport:
     """(asset, page, registration, share) hypotheses the odds are corrected for."""
     summary: str = ""
     """The finding in plain words."""
+
+    @property
+    def accused_candidates(self) -> tuple[TraceCandidate, ...]:
+        """The candidates that name their recipient: each share the suspect proves came out."""
+        return tuple(c for c in self.candidates if c.p_false < NAMING_THRESHOLD)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -242,6 +261,7 @@ class _Tracer:
             dict.fromkeys(c.party_id for c in candidates if c.p_false < NAMING_THRESHOLD)
         )
         near = self._candidate(verdict.near_miss) if verdict.near_miss and not accused else None
+        candidates, near = self._linked(candidates, near)
         best = verdict.findings[0] if verdict.findings else None
         asset_id = candidates[0].asset_id if candidates else None
         page = candidates[0].page if candidates and candidates[0].page else None
@@ -285,6 +305,22 @@ class _Tracer:
             ref.page,
             p_single=finding.p_single,
         )
+
+    def _linked(
+        self, candidates: list[TraceCandidate], near: TraceCandidate | None
+    ) -> tuple[list[TraceCandidate], TraceCandidate | None]:
+        """The candidates with their links: the accused, the near miss, the first few."""
+        shown = [
+            n
+            for n, c in enumerate(candidates)
+            if n < LINKED_CANDIDATES or c.p_false < NAMING_THRESHOLD
+        ]
+        wanted = [candidates[n].share_id for n in shown] + ([near.share_id] if near else [])
+        links = share_links(self._vault, wanted)
+        linked = list(candidates)
+        for n in shown:
+            linked[n] = replace(linked[n], links=links.get(linked[n].share_id))
+        return linked, replace(near, links=links.get(near.share_id)) if near else None
 
     def _title(self, asset_id: str) -> str:
         if asset_id not in self._titles:
