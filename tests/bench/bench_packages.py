@@ -53,9 +53,8 @@ SIZE = (320, 240)
 MAX_SIDE = 256
 TARGET = 1.25
 DEFAULT_PARTIES = 20
-"""`make bench`'s size. The issue's 200 parties (--parties 200) take about 4 s a party on a
-shared two-core machine (the baseline renders every preview a second time), over a quarter of
-an hour."""
+"""`make bench`'s size. The issue's 200 parties (--parties 200) took about 3 s a party on a
+shared two-core machine (the baseline renders every preview a second time): over 10 minutes."""
 
 
 def _photo(path: Path, seed: int) -> Path:
