@@ -13,11 +13,11 @@ from typing import Any
 from sealroom.cli.options import DATE_HELP, many, when, zone_option
 from sealroom.cli.output import done, print_json, print_table
 from sealroom.cli.session import (
-    _read_password_file,
     add_common,
     open_vault,
     read_new_password,
     read_password,
+    read_password_file,
 )
 from sealroom.crypto import agebox, sharepkg
 from sealroom.crypto.errors import PackageError
@@ -172,7 +172,7 @@ def _progress(args: argparse.Namespace) -> packages_batch.BatchProgress | None:
 def cmd_share_inspect(args: argparse.Namespace) -> int:
     data = read_package_file(Path(args.file))
     if args.passphrase_file:
-        phrase = _read_password_file(Path(args.passphrase_file)).strip()
+        phrase = read_password_file(Path(args.passphrase_file), "passphrase file").strip()
         payload = agebox.decrypt_with_passphrase(data, phrase)
     else:
         identity = read_identity(Path(args.identity))

@@ -54,7 +54,7 @@ def vault_folder(text: str) -> Path:
 def read_password(password_file: str | None, user: str) -> str:
     """From --password-file, else $SEALROOM_PASSWORD, else a terminal prompt."""
     if password_file:
-        return _read_password_file(Path(password_file))
+        return read_password_file(Path(password_file))
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if not sys.stdin.isatty():
@@ -64,33 +64,37 @@ def read_password(password_file: str | None, user: str) -> str:
     return getpass.getpass(f"Password for {user}: ")
 
 
-def _read_password_file(path: Path) -> str:
-    """A regular file of at most MAX_PASSWORD_FILE_BYTES; a FIFO or device is refused before it
-    is read (opening is non-blocking, so a FIFO without a writer cannot hang the command)."""
+def read_password_file(path: Path, what: str = "password file") -> str:
+    """The text of a file holding one secret (a password, a passphrase; `what` names it in
+    messages), without its line ending: a regular file of at most MAX_PASSWORD_FILE_BYTES; a FIFO
+    or device is refused before it is read (opening is non-blocking, so a FIFO without a writer
+    cannot hang the command)."""
+    secret = what.removesuffix(" file")
+    if secret == "password":
+        pipe_hint = f"to pass a password through a pipe, set {PASSWORD_ENV}"
+    else:
+        pipe_hint = f"write the {secret} to a regular file"
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise InvalidInputError(f"cannot read password file: {exc.strerror}") from None
+        raise InvalidInputError(f"cannot read {what}: {exc.strerror}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InvalidInputError(
-                f"password file {path} is not a regular file; "
-                f"to pass a password through a pipe, set {PASSWORD_ENV}"
-            )
+            raise InvalidInputError(f"{what} {path} is not a regular file; {pipe_hint}")
         data = os.read(fd, MAX_PASSWORD_FILE_BYTES + 1)
     except OSError as exc:
-        raise InvalidInputError(f"cannot read password file: {exc.strerror}") from None
+        raise InvalidInputError(f"cannot read {what}: {exc.strerror}") from None
     finally:
         os.close(fd)
     if len(data) > MAX_PASSWORD_FILE_BYTES:
         raise InvalidInputError(
-            f"password file {path} is larger than {MAX_PASSWORD_FILE_BYTES} bytes; "
-            "it should hold only the password"
+            f"{what} {path} is larger than {MAX_PASSWORD_FILE_BYTES} bytes; "
+            f"it should hold only the {secret}"
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInputError(f"password file {path} is not UTF-8 text") from None
+        raise InvalidInputError(f"{what} {path} is not UTF-8 text") from None
     return text.rstrip("\r\n")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -110,6 +111,13 @@ def test_passphrase_package_and_inspect(tmp_path: Path, env: dict) -> None:
         run("share", "inspect", str(out), "--passphrase-file", str(wrong), env=env, code=1)
     )
     assert "wrong passphrase" in refused
+    fifo = tmp_path / "phrase.fifo"
+    os.mkfifo(fifo)  # nobody writes: reading it would wait forever
+    piped = _error(
+        run("share", "inspect", str(out), "--passphrase-file", str(fifo), env=env, code=1)
+    )
+    assert f"passphrase file {fifo} is not a regular file" in piped
+    assert "SEALROOM_PASSWORD" not in piped  # no advice that does not apply to a passphrase
     assert phrase not in run("audit", "list", "--limit", "100", *made.args, env=env).stdout
 
 

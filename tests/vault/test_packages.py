@@ -290,6 +290,8 @@ def test_batch_issues_one_package_each_with_ledger_and_cancel(
     files = sorted(p.name for p in out_dir.iterdir() if p.suffix == ".sealshare")
     assert files == sorted(r["file_name"] for r in rows)
     assert not [p for p in os.listdir(out_dir) if p.endswith(".partial")]
+    (ledger_event,) = [e for e in vault.audit.events(limit=60) if e.action == "package.ledger"]
+    assert ledger_event.reason == f"3 packages listed in {result.ledger.name}"
 
 
 def test_after_a_new_key_epoch_packages_sign_with_the_new_key_and_old_receipts_import(

@@ -5,7 +5,10 @@ kind "package"), renders each preview with the party's visible mark and invisibl
 (recorded as shares of kind `package`, with the key epoch, so trace names the holder), signs the
 manifest (`crypto.sharepkg`) with the current epoch's signing key, and encrypts it to the
 party's age recipient or to a generated passphrase, which is returned once and never stored.
-The package, its shares and an audit event are recorded before the file takes its name.
+The file is written through `exports.export_files`: the package, its shares and the audit event
+are committed before any byte is written, the partial file is 0600 and never follows a link, a
+failed write removes it and records the failure, and one left by a killed run is removed at the
+next unlock.
 
 Agreements keep no terms text of their own, so a package carries the covering NDA's title and a
 standard confidentiality text naming the parties, the NDA and the dates (`nda_terms`).
@@ -16,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,11 +27,11 @@ from typing import Any
 from sealroom.crypto import agebox, sharepkg
 from sealroom.crypto.secretbytes import SecretBytes
 from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
-from sealroom.vault import epochs, fsutil, wrapped_settings
+from sealroom.vault import epochs, exports, wrapped_settings
 from sealroom.vault.agreements.records import Agreement, load_agreement
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.clock import now_stamp
-from sealroom.vault.errors import CorruptDataError, InvalidInputError, SealroomError
+from sealroom.vault.errors import CorruptDataError, InvalidInputError
 from sealroom.vault.media import decode as previews
 from sealroom.vault.parties.directory import Party, active_party
 from sealroom.vault.protect import outbound, shares
@@ -41,16 +43,13 @@ from sealroom.vault.protect.package_records import (
 )
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
+from sealroom.vault.store import Connection
 from sealroom.vault.when import now_utc
 
 SUFFIX = ".sealshare"
 DEFAULT_DAYS = 30
 DEFAULT_MAX_SIDE = shares.DEFAULT_MAX_SIDE
 MAX_ASSETS = 200
-_SHARE_COLUMNS = (
-    "id, kind, asset_id, asset_version, party_id, mark_number, share_code, max_side,"
-    " visible_mark, created, created_by, revoked, key_epoch"
-)
 
 
 @dataclass(frozen=True)
@@ -147,8 +146,7 @@ class Issuer:
         if end <= start:
             raise InvalidInputError("the package's not-after must be later than its not-before")
         out = Path(out)
-        if out.exists() or out.is_symlink():
-            raise InvalidInputError(f"{out} already exists; choose another name")
+        exports.check_target(out)  # again when writing; here to refuse before rendering
         if not out.parent.is_dir():
             raise InvalidInputError(f"{out.parent} is not a folder")
         decisions = [
@@ -212,32 +210,36 @@ class Issuer:
             created=now_stamp(),
             created_by=vault.actor.user,
         )
-        partial = write_partial(out, sealed)
-        try:
-            with vault.transaction() as conn:
-                for share, decision in zip(made, decisions, strict=True):
-                    conn.execute(
-                        f"INSERT INTO shares ({_SHARE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        tuple(asdict(share).values()),
-                    )
-                    shares.record_origin(conn, share.id, decision)
-                insert_package(conn, package)
-                vault.audit.append(
-                    "package.create",
-                    package.id,
-                    reason=f"to {party.name}, {len(made)} assets, file {out.name}",
-                    public=f"for {party.id}; assets {', '.join(asset_ids)}; shares "
-                    f"{', '.join(package.share_ids)}; {package.protection}",
+
+        def record(conn: Connection) -> None:
+            for share, decision in zip(made, decisions, strict=True):
+                conn.execute(
+                    f"INSERT INTO shares ({shares.SHARE_COLUMNS}) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    tuple(asdict(share).values()),
                 )
-            os.replace(partial, out)
-            fsutil.fsync_dir(out.parent)
-        finally:
-            partial.unlink(missing_ok=True)
+                shares.record_origin(conn, share.id, decision)
+            insert_package(conn, package)
+            vault.audit.append(
+                "package.create",
+                package.id,
+                reason=f"to {party.name}, {len(made)} assets, file {out.name}",
+                public=f"for {party.id}; assets {', '.join(asset_ids)}; shares "
+                f"{', '.join(package.share_ids)}; {package.protection}",
+            )
+
+        exports.export_files(
+            vault,
+            [exports.data_output(out, sealed)],
+            record,
+            action="package.create",
+            obj=package.id,
+        )
         return Issued(package, out, secret)
 
     def _share(self, party: Party, asset_id: str) -> shares.Share:
         asset = assets.get_asset(self.vault, asset_id)
-        code = shares._new_share_code()
+        code = shares.new_share_code()
         mark = VisibleMark(
             recipient=party.name,
             organisation=party.organisation or party.kind,
@@ -250,7 +252,7 @@ class Issuer:
             asset_id=asset.id,
             asset_version=asset.version,
             party_id=party.id,
-            mark_number=shares._new_mark_number(self.vault),
+            mark_number=shares.new_mark_number(self.vault),
             share_code=code,
             max_side=self.max_side,
             visible_mark=json.dumps(asdict(mark)),
@@ -331,23 +333,3 @@ def nda_terms(
         "bound by the same terms. Each preview carries marks that identify the recipient."
     )
     return title, terms
-
-
-def write_partial(target: Path, data: bytes) -> Path:
-    """`data` in a new private file (0600) beside `target`, never through a symlink; the caller
-    renames it to `target` once the package is recorded."""
-    partial = target.with_name(f".{target.name}.partial")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(partial, flags, 0o600)
-    except OSError as exc:
-        raise SealroomError(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as dst:
-            dst.write(data)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise SealroomError(f"cannot write {target}: {exc.strerror}") from None
-    return partial

@@ -3,7 +3,8 @@
 The assets are decoded once; each party's previews are marked for that party. A party the
 outbound rule refuses is listed in the result and the batch goes on with the others. Cancelling
 stops before the next party: every package already written is recorded and in the ledger. The
-ledger (CSV, written beside the packages, 0600) lists package id, party, file name, whether a
+ledger (CSV, written beside the packages through `exports.export_files` like every package: 0600,
+recorded in the audit log before it is written) lists package id, party, file name, whether a
 passphrase must be delivered separately, and the window; it never holds a passphrase.
 """
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sealroom.vault import fsutil
+from sealroom.vault import exports
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.parties.directory import get_party
 from sealroom.vault.protect.outbound import OutboundRefusedError
@@ -27,10 +28,10 @@ from sealroom.vault.protect.packages import (
     SUFFIX,
     Issued,
     Issuer,
-    write_partial,
 )
 from sealroom.vault.records import new_id
 from sealroom.vault.session import Vault
+from sealroom.vault.store import Connection
 from sealroom.vault.when import now_utc
 
 BatchProgress = Callable[[int, int], None]
@@ -135,12 +136,18 @@ def write_ledger(vault: Vault, issued: list[Issued], out_dir: Path) -> Path:
         )
     stamp = now_utc().strftime("%Y%m%d-%H%M%S")
     target = out_dir / f"ledger-{stamp}-{os.urandom(2).hex()}.csv"
-    partial = write_partial(target, text.getvalue().encode("utf-8"))
-    try:
-        os.replace(partial, target)
-        fsutil.fsync_dir(out_dir)
-    finally:
-        partial.unlink(missing_ok=True)
+
+    def record(_conn: Connection) -> None:
+        vault.audit.append(
+            "package.ledger",
+            reason=f"{len(issued)} packages listed in {target.name}",
+            public=f"{len(issued)} packages: {', '.join(i.package.id for i in issued)}",
+        )
+
+    data = text.getvalue().encode("utf-8")
+    exports.export_files(
+        vault, [exports.data_output(target, data)], record, action="package.ledger", obj=""
+    )
     return target
 
 

@@ -103,14 +103,16 @@ def watermark_key_for(vault: Vault, epoch: int) -> SecretBytes:
     return key
 
 
-def _new_mark_number(vault: Vault) -> int:
+def new_mark_number(vault: Vault) -> int:
+    """A random fingerprint payload (the invisible mark) that no share of this vault has yet."""
     while True:
         number = secrets.randbits(62) + 1
         if not query(vault.conn, "SELECT 1 FROM shares WHERE mark_number = ?", (number,)):
             return number
 
 
-def _new_share_code() -> str:
+def new_share_code() -> str:
+    """A random six-character code for a share's visible mark (unambiguous letters and digits)."""
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
 
 
@@ -210,7 +212,7 @@ def export_preview(
     asset = assets.get_asset(vault, asset_id)
     party = parties.get_party(vault, party_id)
     out = Path(out)
-    code = _new_share_code()
+    code = new_share_code()
     mark = VisibleMark(
         recipient=party.name,
         organisation=party.organisation or party.kind,
@@ -223,7 +225,7 @@ def export_preview(
         asset_id=asset.id,
         asset_version=asset.version,
         party_id=party.id,
-        mark_number=_new_mark_number(vault),
+        mark_number=new_mark_number(vault),
         share_code=code,
         max_side=max_side,
         visible_mark=json.dumps(asdict(mark)) if visible else None,
