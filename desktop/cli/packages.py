@@ -22,7 +22,7 @@ from sealroom.cli.session import (
 from sealroom.crypto import agebox, sharepkg
 from sealroom.crypto.errors import PackageError
 from sealroom.crypto.identity import create_identity, read_identity, unlock_identity, write_identity
-from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.partner.opening import read_package_file
 from sealroom.vault.protect import package_receipts, package_records, packages, packages_batch
 
@@ -127,6 +127,7 @@ def cmd_share_create(args: argparse.Namespace) -> int:
             ]
             refused: list[tuple[str, str]] = []
             ledger = None
+            stopped = None
         else:
             progress = _progress(args)
             result = packages_batch.issue_batch(
@@ -135,12 +136,14 @@ def cmd_share_create(args: argparse.Namespace) -> int:
             if progress is not None:
                 print(file=sys.stderr)
             issued, refused, ledger = result.issued, result.refused, result.ledger
+            stopped = result.stopped
     if args.json:
         print_json(
             {
                 "packages": [i.to_json() for i in issued],
                 "refused": [{"party_id": p, "error": e} for p, e in refused],
                 "ledger": str(ledger) if ledger else None,
+                "stopped": stopped,
             }
         )
     else:
@@ -154,6 +157,11 @@ def cmd_share_create(args: argparse.Namespace) -> int:
                 print(f"  passphrase (shown once; send it separately): {item.passphrase}")
         if ledger:
             print(f"ledger: {ledger}")
+    if stopped:
+        raise SealroomError(
+            f"{stopped} ({len(issued)} packages written before it are recorded"
+            + (f" and in the ledger {ledger})" if ledger else ")")
+        )
     if refused:
         reasons = "; ".join(f"{party_id}: {error}" for party_id, error in refused)
         raise InvalidInputError(

@@ -330,6 +330,8 @@ class PackageDialog(QDialog):
             text += self.tr("; cancelled before the other recipients")
         if result.refused:
             text += self.tr("; {n} refused by the outbound rule").format(n=len(result.refused))
+        if result.stopped:
+            text += self.tr("; then {why}").format(why=one_line(result.stopped))
         self.status.setText(text + ".")
         secrets = [
             f"{i.path.name}: {i.passphrase}" for i in result.issued if i.passphrase is not None

@@ -2097,6 +2097,10 @@ Each event is a leaf of a signed Merkle tree: `sealroom verify` proves none was 
         <translation>; {n} נדחו בכלל היציאה</translation>
     </message>
     <message>
+        <source>; then {why}</source>
+        <translation>; ואז {why}</translation>
+    </message>
+    <message>
         <source>Give each recipient their passphrase by another channel; it is shown only now.</source>
         <translation>מסרו לכל נמען את ביטוי הסיסמה שלו בערוץ אחר; הוא מוצג רק עכשיו.</translation>
     </message>

@@ -294,6 +294,49 @@ def test_batch_issues_one_package_each_with_ledger_and_cancel(
     assert ledger_event.reason == f"3 packages listed in {result.ledger.name}"
 
 
+def test_a_batch_refuses_keyless_recipients_before_any_work(
+    vault: Vault, setup: dict, tmp_path: Path
+) -> None:
+    photo = setup["photos"][0]
+    plain = parties.add_party(vault, "Plain Studio", "agency")
+    allow_copies(vault, plain.id, photo.id)
+    before = len(vault.audit.events(limit=500))
+    with pytest.raises(InvalidInputError, match=r"Plain Studio \(.*\) has no age recipient"):
+        packages_batch.issue_batch(
+            vault, [setup["brand"].id, plain.id], [photo.id], tmp_path, max_side=256
+        )
+    assert not list(tmp_path.glob("*.sealshare")) and not list(tmp_path.glob("ledger-*"))
+    assert len(vault.audit.events(limit=500)) == before
+
+
+def test_a_batch_that_stops_midway_keeps_and_lists_what_it_wrote(
+    vault: Vault, setup: dict, tmp_path: Path
+) -> None:
+    """A package that cannot be made (here its party was removed meanwhile) stops the batch;
+    the packages written before it stay recorded, in the ledger, with their passphrases."""
+    photos = setup["photos"]
+    people = []
+    for i in range(3):
+        party = parties.add_party(vault, f"Brand {i}", "brand")
+        allow_copies(vault, party.id, *(p.id for p in photos))
+        people.append(party.id)
+
+    def delete_after_the_first(done: int, total: int) -> None:
+        if done == 1:
+            parties.delete_party(vault, people[1], "left the campaign")
+
+    result = packages_batch.issue_batch(
+        vault, people, [p.id for p in photos], tmp_path, max_side=256, passphrase=True,
+        progress=delete_after_the_first,
+    )
+    assert len(result.issued) == 1 and result.issued[0].passphrase
+    assert result.stopped is not None and result.stopped.startswith("stopped at Brand 1 (")
+    assert result.ledger is not None
+    with open(result.ledger, newline="") as f:
+        assert [r["package_id"] for r in csv.DictReader(f)] == [result.issued[0].package.id]
+    assert [p.name for p in tmp_path.glob("*.sealshare")] == [result.issued[0].path.name]
+
+
 def test_after_a_new_key_epoch_packages_sign_with_the_new_key_and_old_receipts_import(
     vault: Vault, vault_dir: Path, setup: dict, tmp_path: Path
 ) -> None:

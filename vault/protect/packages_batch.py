@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sealroom.vault import exports
-from sealroom.vault.errors import InvalidInputError
+from sealroom.vault.errors import InvalidInputError, SealroomError
 from sealroom.vault.parties.directory import get_party
 from sealroom.vault.protect.outbound import OutboundRefusedError
 from sealroom.vault.protect.packages import (
@@ -55,6 +55,9 @@ class BatchResult:
     """(party id, the outbound rule's one-line reason) for each party refused."""
     ledger: Path | None = None
     cancelled: bool = False
+    stopped: str | None = None
+    """Why the batch stopped before the other parties (a package that could not be made or
+    written, e.g. a full disk); the packages written before it are recorded and in the ledger."""
 
 
 def package_file_name(party_name: str, package_id: str) -> str:
@@ -84,6 +87,15 @@ def issue_batch(
     if not party_ids:
         raise InvalidInputError("name at least one party")
     parties = [get_party(vault, p) for p in party_ids]  # unknown ids refused before any work
+    keyless = [f"{p.name} ({p.id})" for p in parties if not passphrase and not p.age_recipient]
+    if keyless:
+        more = f" and {len(keyless) - 5} more" if len(keyless) > 5 else ""
+        names = ", ".join(keyless[:5]) + more
+        verb = "has" if len(keyless) == 1 else "have"
+        raise InvalidInputError(
+            f"{names} {verb} no age recipient: record theirs (age1...) on the party, "
+            "or issue with a passphrase"
+        )
     result = BatchResult()
     start = not_before or now_utc()
     with Issuer(vault, max_side) as issuer:
@@ -105,12 +117,20 @@ def issue_batch(
                 )
             except OutboundRefusedError as exc:
                 result.refused.append((party.id, str(exc)))
+            except SealroomError as exc:
+                result.stopped = f"stopped at {party.name} ({party.id}): {exc}"
+                break
             else:
                 result.issued.append(issued)
             if progress is not None:
                 progress(done + 1, len(parties))
     if result.issued:
-        result.ledger = write_ledger(vault, result.issued, out_dir)
+        try:
+            result.ledger = write_ledger(vault, result.issued, out_dir)
+        except SealroomError as exc:
+            if result.stopped is None:
+                raise
+            result.stopped += f"; the ledger could not be written either: {exc}"
     return result
 
 
