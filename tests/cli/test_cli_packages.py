@@ -40,17 +40,8 @@ def test_age_decrypts_a_cli_package_and_unzip_lists_it(tmp_path: Path, env: dict
     key = tmp_path / "key.txt"
     made = package_vault(tmp_path, env, _keygen(key))
     out = tmp_path / "lumen.sealshare"
-    created = run_json(
-        "share",
-        "create",
-        "--party",
-        made.brand,
-        "--asset",
-        *made.assets,
-        "--out",
-        str(out),
-        *made.args,
-        env=env,
+    created = made.share_json(
+        "create", "--party", made.brand, "--asset", *made.assets, "--out", str(out)
     )
     (package,) = created["packages"]
     assert package["passphrase"] is None and package["protection"] == "recipient"
@@ -78,8 +69,7 @@ def test_age_decrypts_a_cli_package_and_unzip_lists_it(tmp_path: Path, env: dict
 def test_passphrase_package_and_inspect(tmp_path: Path, env: dict) -> None:
     made = package_vault(tmp_path, env, "", photos=1)
     out = tmp_path / "press.sealshare"
-    human = run(
-        "share",
+    human = made.share(
         "create",
         "--party",
         made.brand,
@@ -92,8 +82,6 @@ def test_passphrase_package_and_inspect(tmp_path: Path, env: dict) -> None:
         "2099-01-31",
         "--zone",
         "UTC",
-        *made.args,
-        env=env,
     ).stdout
     line = next(x for x in human.splitlines() if "passphrase (shown once" in x)
     phrase = line.split(": ", 1)[1].strip()
@@ -127,18 +115,8 @@ def test_refused_without_grant_or_nda_in_one_line(tmp_path: Path, env: dict) -> 
     stranger = made.add_party("Stranger Brand", _keygen(tmp_path / "k2.txt"), allowed=False)
     out = tmp_path / "s.sealshare"
     refused = _error(
-        run(
-            "share",
-            "create",
-            "--party",
-            stranger,
-            "--asset",
-            made.assets[0],
-            "--out",
-            str(out),
-            *made.args,
-            env=env,
-            code=1,
+        made.share(
+            "create", "--party", stranger, "--asset", made.assets[0], "--out", str(out), code=1
         )
     )
     assert "Stranger Brand has no grant" in refused and "package of" in refused
@@ -155,35 +133,15 @@ def test_refused_without_grant_or_nda_in_one_line(tmp_path: Path, env: dict) -> 
         env=env,
     )
     refused = _error(
-        run(
-            "share",
-            "create",
-            "--party",
-            stranger,
-            "--asset",
-            made.assets[0],
-            "--out",
-            str(out),
-            *made.args,
-            env=env,
-            code=1,
+        made.share(
+            "create", "--party", stranger, "--asset", made.assets[0], "--out", str(out), code=1
         )
     )
     assert "no signed, unexpired NDA" in refused and not out.exists()
     keyless = made.add_party("Keyless Brand")
     refused = _error(
-        run(
-            "share",
-            "create",
-            "--party",
-            keyless,
-            "--asset",
-            made.assets[0],
-            "--out",
-            str(out),
-            *made.args,
-            env=env,
-            code=1,
+        made.share(
+            "create", "--party", keyless, "--asset", made.assets[0], "--out", str(out), code=1
         )
     )
     assert "has no age recipient" in refused
@@ -197,18 +155,7 @@ def test_revocation_and_receipt_round_trip(tmp_path: Path, env: dict) -> None:
     identity = tmp_path / "partner.identity"
     made = package_vault(tmp_path, env, identity_file(identity, env), photos=1)
     first, second = tmp_path / "first.sealshare", tmp_path / "second.sealshare"
-    run(
-        "share",
-        "create",
-        "--party",
-        made.brand,
-        "--asset",
-        made.assets[0],
-        "--out",
-        str(first),
-        *made.args,
-        env=env,
-    )
+    made.share("create", "--party", made.brand, "--asset", made.assets[0], "--out", str(first))
     store_path = tmp_path / "partner.json"
     opened, secret = open_package_file(
         first, PartnerStore(store_path), identity_file=identity, password=PARTNER_PASSWORD
@@ -230,18 +177,7 @@ def test_revocation_and_receipt_round_trip(tmp_path: Path, env: dict) -> None:
     run("share", "revoke", recorded["id"], "--reason", "sent too early", *made.args, env=env)
     shown = run("share", "list", *made.args, env=env).stdout
     assert "revoked" in shown
-    run(
-        "share",
-        "create",
-        "--party",
-        made.brand,
-        "--asset",
-        made.assets[0],
-        "--out",
-        str(second),
-        *made.args,
-        env=env,
-    )
+    made.share("create", "--party", made.brand, "--asset", made.assets[0], "--out", str(second))
     inspected = run_json(
         "share",
         "inspect",
@@ -266,8 +202,7 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
     others = [made.add_party(f"Brand {i}", _keygen(tmp_path / f"k{i + 1}.txt")) for i in range(2)]
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    created = run_json(
-        "share",
+    created = made.share_json(
         "create",
         "--party",
         made.brand,
@@ -276,8 +211,6 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
         made.assets[0],
         "--out-dir",
         str(out_dir),
-        *made.args,
-        env=env,
     )
     assert len(created["packages"]) == 3 and created["refused"] == []
     with open(created["ledger"], newline="") as f:
@@ -285,8 +218,7 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
     assert [r["party_id"] for r in rows] == [made.brand, *others]
     assert {r["file_name"] for r in rows} == {p.name for p in out_dir.glob("*.sealshare")}
     assert all(r["passphrase_delivered_separately"] == "no" for r in rows)
-    usage = run(
-        "share",
+    usage = made.share(
         "create",
         "--party",
         made.brand,
@@ -295,16 +227,13 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
         made.assets[0],
         "--out",
         str(tmp_path / "one.sealshare"),
-        *made.args,
-        env=env,
         code=1,
     )
     assert "several parties need --out-dir" in _error(usage)
     stranger = made.add_party("Stranger", _keygen(tmp_path / "k9.txt"), allowed=False)
     second = tmp_path / "second"
     second.mkdir()
-    partly = run(
-        "share",
+    partly = made.share(
         "create",
         "--party",
         made.brand,
@@ -313,8 +242,6 @@ def test_batch_to_many_parties_writes_a_ledger(tmp_path: Path, env: dict) -> Non
         made.assets[0],
         "--out-dir",
         str(second),
-        *made.args,
-        env=env,
         code=1,
     )
     refused = _error(partly)

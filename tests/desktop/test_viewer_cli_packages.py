@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sealroom_cli import cli_env, run, run_json
+from sealroom_cli import cli_env, run_json
 from sealroom_packages_cli import PARTNER_PASSWORD, identity_file, package_vault
 
 from sealroom.desktop.viewer.pages import (
@@ -48,18 +48,7 @@ def test_viewer_accepts_pages_through_and_its_receipt_is_imported(
     identity = tmp_path / "partner.identity"
     made = package_vault(tmp_path, env, identity_file(identity, env), photos=2)
     package = tmp_path / "spring.sealshare"
-    run(
-        "share",
-        "create",
-        "--party",
-        made.brand,
-        "--asset",
-        *made.assets,
-        "--out",
-        str(package),
-        *made.args,
-        env=env,
-    )
+    made.share("create", "--party", made.brand, "--asset", *made.assets, "--out", str(package))
     window = _open(qtbot, tmp_path, package, identity)
     qtbot.waitUntil(lambda: isinstance(window.page, TermsPage), timeout=WAIT_MS)
     terms = window.page
@@ -89,8 +78,7 @@ def test_viewer_refuses_an_expired_cli_package(
     identity = tmp_path / "partner.identity"
     made = package_vault(tmp_path, env, identity_file(identity, env), photos=1)
     package = tmp_path / "old.sealshare"
-    created = run_json(
-        "share",
+    created = made.share_json(
         "create",
         "--party",
         made.brand,
@@ -104,8 +92,6 @@ def test_viewer_refuses_an_expired_cli_package(
         "2024-01-05",
         "--zone",
         "UTC",
-        *made.args,
-        env=env,
     )
     window = _open(qtbot, tmp_path, package, identity)
     qtbot.waitUntil(lambda: isinstance(window.page, RefusedPage), timeout=WAIT_MS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -23,6 +25,13 @@ class PackageVault:
     @property
     def args(self) -> tuple[str, ...]:
         return ("--vault", self.folder)
+
+    def share(self, verb: str, *options: str, code: int | None = 0) -> CompletedProcess[str]:
+        """`sealroom share VERB OPTIONS` on this vault."""
+        return run("share", verb, *options, *self.args, env=self.env, code=code)
+
+    def share_json(self, verb: str, *options: str) -> Any:
+        return run_json("share", verb, *options, *self.args, env=self.env)
 
     def add_party(self, name: str, recipient: str | None = None, allowed: bool = True) -> str:
         extra = ("--age-recipient", recipient) if recipient else ()
