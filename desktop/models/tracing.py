@@ -111,6 +111,28 @@ def links_text(name: str, candidate: TraceCandidate) -> str:
     return "\n".join(lines)
 
 
+def alignment_text(alignment: dict[str, float] | None) -> str:
+    """How the suspect was laid over the asset, in words: matching points, how much of the
+    file the asset fills, mirrored or not, and how exact the fine alignment is."""
+    if not alignment:
+        return "—"
+    parts = []
+    points = int(alignment.get("inliers", 0))
+    if points:
+        parts.append(translate("Tracing", "{n} matching points").format(n=points))
+    else:
+        parts.append(translate("Tracing", "matched by its overall look (no matching points)"))
+    if "coverage" in alignment:
+        parts.append(translate("Tracing", "the asset fills {pct} % of the file").format(
+            pct=f"{100 * alignment['coverage']:.0f}"))
+    if alignment.get("mirrored"):
+        parts.append(translate("Tracing", "mirrored"))
+    if "correlation" in alignment:
+        parts.append(translate("Tracing", "fine alignment {c} (1 is exact)").format(
+            c=f"{alignment['correlation']:.2f}"))
+    return "; ".join(parts)
+
+
 def odds_text(p: float) -> str:
     """The chance an innocent recipient scores this high: '1 in 40', '< 1 in a billion'."""
     if p >= 0.5:

@@ -12,7 +12,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout
 
 from sealroom.desktop.i18n import QT_TRANSLATE_NOOP, word
-from sealroom.desktop.models.tracing import TraceModel, TraceRow, links_text, odds_text
+from sealroom.desktop.models.tracing import (
+    TraceModel,
+    TraceRow,
+    alignment_text,
+    links_text,
+    odds_text,
+)
 from sealroom.desktop.tasks import incidents as incident_tasks
 from sealroom.desktop.tasks import protect as protect_tasks
 from sealroom.desktop.tasks.protect import TraceResult
@@ -137,7 +143,6 @@ class TracingView(TableSection):
                 name=name, score=f"{c.score:.1f}", odds=odds_text(c.p_false))
             for name, c in zip(r.candidate_names, report.candidates, strict=True)
         ]
-        alignment = report.alignment or {}
         self.facts.show_values(
             r.file_name,
             {
@@ -155,7 +160,7 @@ class TracingView(TableSection):
                     for c in report.considered
                 )
                 or "—",
-                "Alignment": ", ".join(f"{k} {v:g}" for k, v in alignment.items()) or "—",
+                "Alignment": alignment_text(report.alignment),
                 "File": report.suspect,
             },
         )

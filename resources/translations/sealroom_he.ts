@@ -3100,6 +3100,26 @@ A share package is one encrypted file per recipient with their marked previews a
         <source>No NDA needed</source>
         <translation>לא נדרש NDA</translation>
     </message>
+    <message>
+        <source>{n} matching points</source>
+        <translation>{n} נקודות תואמות</translation>
+    </message>
+    <message>
+        <source>matched by its overall look (no matching points)</source>
+        <translation>הותאם לפי מראהו הכללי (ללא נקודות תואמות)</translation>
+    </message>
+    <message>
+        <source>the asset fills {pct} % of the file</source>
+        <translation>הנכס ממלא {pct}% מהקובץ</translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation>משוקף</translation>
+    </message>
+    <message>
+        <source>fine alignment {c} (1 is exact)</source>
+        <translation>יישור עדין {c} (1 הוא מדויק)</translation>
+    </message>
 </context>
 <context>
     <name>TracingView</name>
