@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 from leaks import REALISTIC, document_page, near_duplicates, product_shot, social_repost
 from PIL import Image
+from sealroom_access import allow_copies
 from skimage import data
 
 os.environ.setdefault("SEALROOM_INSECURE_TEST_KDF", "1")
@@ -124,6 +125,8 @@ def build(vault: Vault, folder: Path, say: Callable[[str], None]) -> list[Suspec
         parties.add_party(vault, f"Recipient {i:02d}", "brand", organisation=f"Org {i}").id
         for i in range(RECIPIENTS)
     ]
+    for person in people:
+        allow_copies(vault, person)
     suspects: list[Suspect] = []
     for number, asset in enumerate(contents()):
         say(f"issuing previews of {asset.name}")
