@@ -160,7 +160,7 @@ def hypotheses(
 
     def keep(h: Matrix, inliers: int, minimum: float) -> None:
         refined, cc = refine(ref_gray, sus_gray, h)
-        if cc < minimum or not add(refined, inliers, cc):
+        if cc < minimum or not np.all(np.isfinite(refined)) or not add(refined, inliers, cc):
             return
         if inliers >= MIN_MATCHED:
             # Many matched features pin the geometry down about as well as the refinement on a
@@ -176,7 +176,9 @@ def hypotheses(
             add(other, inliers, other_cc)
 
     for hint, inliers in hints:
-        keep(np.asarray(np.linalg.inv(hint), dtype=np.float64), inliers, MIN_HINT_CORRELATION)
+        inverse = _inverse(hint)
+        if inverse is not None:
+            keep(inverse, inliers, MIN_HINT_CORRELATION)
     if not found or all(r.ecc_correlation < 0.6 for r in found):
         for h, inliers in _feature_matches(ref_gray, sus_gray):
             keep(h, inliers, 0.0)
@@ -185,3 +187,22 @@ def hypotheses(
             keep(h, 0, MIN_FRAME_CORRELATION)
     found.sort(key=lambda r: -r.ecc_correlation)
     return found[:MAX_HYPOTHESES]
+
+
+def _inverse(h: Matrix) -> Matrix | None:
+    """The inverse of a search homography, or None when it collapses the picture.
+
+    A search between near-duplicates or on few features can return a degenerate homography
+    (singular, or with infinite entries); such a hint carries no geometry and is skipped.
+    """
+    h = np.asarray(h, dtype=np.float64)
+    if not np.all(np.isfinite(h)):
+        return None
+    scale = float(np.abs(h).max())
+    if scale == 0.0 or abs(float(np.linalg.det(h / scale))) < 1e-12:
+        return None
+    try:
+        inverse: Matrix = np.asarray(np.linalg.inv(h), dtype=np.float64)
+    except np.linalg.LinAlgError:
+        return None
+    return inverse if np.all(np.isfinite(inverse)) else None

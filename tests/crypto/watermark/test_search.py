@@ -49,3 +49,20 @@ def test_a_mirrored_symmetric_graphic_is_traced_with_both_senses_counted() -> No
     assert result.registration is not None and result.registration.mirrored
     # Both mirror senses fit a symmetric bottle; each was scored and counted in the odds.
     assert result.tested >= 2 * len(payloads)
+
+
+def test_a_collapsed_search_geometry_is_skipped_and_the_suspect_still_registers(
+    coffee: np.ndarray,
+) -> None:
+    """A near-duplicate's homography can be singular or infinite; it must not stop the trace."""
+    from sealroom.crypto.watermark.detect import read_suspect
+
+    reference = base_preview(coffee)
+    suspect = embed_fingerprint(reference, key=KEY, payload=41)
+    rank_one = np.outer([1.0, 2.0, 0.0], [0.5, 0.1, 1.0])
+    infinite = np.eye(3)
+    infinite[0, 2] = np.inf
+    hints = [(np.zeros((3, 3)), 90), (rank_one, 80), (infinite, 70), (np.eye(3), 60)]
+    readings = read_suspect(suspect, reference, hints)
+    assert readings and readings[0].registration is not None
+    assert readings[0].registration.ecc_correlation > 0.9
