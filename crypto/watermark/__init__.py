@@ -10,9 +10,10 @@
 from .blind import read_blind_payload
 from .detect import Candidate, TraceResult, trace_image
 from .embed import embed_fingerprint
+from .entry import IndexEntry
 from .errors import WatermarkError
 from .imaging import base_preview
-from .index import AssetIndex, AssetMatch, IndexEntry, index_entry
+from .index import AssetIndex, AssetMatch, index_entry
 from .preview import render_preview
 from .register import Registration
 from .stats import NAMING_THRESHOLD

@@ -4,13 +4,14 @@ Each asset is summarised once (`index_entry`) by a 64-bit perceptual hash and a 
 features; the vault stores the entries as bytes. A query is filtered two ways, by the hash (whole,
 possibly mirrored copies) and by descriptor votes through small locality-sensitive hash tables
 (crops and pictures pasted into screenshots, which change the whole-image hash). The few best
-candidates are then confirmed by feature matching with a RANSAC homography.
+candidates are then confirmed by feature matching with a RANSAC homography. Pictures too plain
+for features are found by their thumbnail (thumbs.py), and cut-outs of text pages by their
+layout (layout.py).
 """
 
 from __future__ import annotations
 
 import math
-import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,11 +19,12 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .errors import WatermarkError
+from .entry import IndexEntry
 from .imaging import U8, check_rgb
+from .layout import layout_image, search_layouts
 from .orient import dihedral
 from .register import gray_of, match_homography, orb_features, shrink, shrink_matrix
-from .thumbs import THUMB, ThumbTable, standardised, thumbnail
+from .thumbs import ThumbTable, standardised, thumbnail
 
 ENTRY_SIDE = 800
 ENTRY_FEATURES = 800
@@ -35,75 +37,13 @@ MIN_INLIERS = 15
 AMBIGUOUS = 0.35
 _TABLES = 8
 _KEY_BITS = 16
-_MAGIC = b"SRIX2"
-_OLD_MAGIC = b"SRIX1"
-ENTRY_MAGIC = _MAGIC
-_HEADER = struct.Struct(">5sHIIQfI")
+LAYOUT_CANDIDATES = 4
+"""Most pictures proposed by layout alone (a crop of a text page) for each suspect."""
 SIBLING_SOURCES = 3
 SIBLING_HASH_RADIUS = 12
 SIBLING_THUMB_MATCH = 0.9
 MAX_MATCHES = 8
 """Most candidate entries returned by find_all (near-duplicates of each other included)."""
-
-
-@dataclass(frozen=True, eq=False)
-class IndexEntry:
-    """What the vault stores per asset image or PDF page (see to_bytes/from_bytes)."""
-
-    asset_key: str
-    width: int
-    height: int
-    phash: int
-    scale: float
-    """Size of the entry's feature image relative to the asset image."""
-    points: NDArray[np.float32]
-    descriptors: NDArray[np.uint8]
-    thumb: NDArray[np.uint8] | None = None
-    """THUMB x THUMB grey thumbnail of the whole picture (None in entries from before it)."""
-
-    def to_bytes(self) -> bytes:
-        name = self.asset_key.encode("utf-8")
-        header = _HEADER.pack(
-            _MAGIC, len(name), self.width, self.height, self.phash, self.scale, len(self.points)
-        )
-        return (
-            header
-            + name
-            + self.points.astype(">f4").tobytes()
-            + self.descriptors.astype(np.uint8).tobytes()
-            + (self.thumb if self.thumb is not None else np.zeros(THUMB * THUMB, np.uint8))
-            .astype(np.uint8)
-            .tobytes()
-        )
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> IndexEntry:
-        try:
-            magic, name_len, width, height, phash, scale, count = _HEADER.unpack_from(data)
-        except struct.error as exc:
-            raise WatermarkError("index entry is truncated; re-index the asset") from exc
-        if magic not in (_MAGIC, _OLD_MAGIC):
-            raise WatermarkError("not a Sealroom index entry; re-index the asset")
-        offset = _HEADER.size
-        thumb_bytes = THUMB * THUMB if magic == _MAGIC else 0
-        expected = offset + name_len + count * 8 + count * 32 + thumb_bytes
-        if len(data) != expected:
-            raise WatermarkError("index entry has the wrong length; re-index the asset")
-        name = data[offset : offset + name_len].decode("utf-8")
-        offset += name_len
-        points = np.frombuffer(data, ">f4", count * 2, offset).astype(np.float32).reshape(count, 2)
-        offset += count * 8
-        descriptors = np.frombuffer(data, np.uint8, count * 32, offset).reshape(count, 32).copy()
-        offset += count * 32
-        thumb = None
-        if thumb_bytes:
-            thumb = np.frombuffer(data, np.uint8, thumb_bytes, offset).reshape(THUMB, THUMB).copy()
-        return cls(name, width, height, phash, scale, points, descriptors, thumb)
-
-
-def is_current(data: bytes) -> bool:
-    """Whether stored entry bytes are of the current format (older ones lack the thumbnail)."""
-    return data[: len(_MAGIC)] == _MAGIC
 
 
 @dataclass(frozen=True)
@@ -114,6 +54,8 @@ class AssetMatch:
     homography: tuple[float, ...]
     """Row-major 3x3 matrix mapping suspect pixels to the asset image's pixels."""
     hash_distance: int
+    by_layout: bool = False
+    """Placed by layout alone: a proposal that registration must confirm (see layout.py)."""
 
 
 def perceptual_hash(gray: NDArray[np.uint8]) -> int:
@@ -138,6 +80,7 @@ def index_entry(asset_key: str, image: U8) -> IndexEntry:
         points,
         descriptors,
         thumbnail(gray),
+        layout_image(gray),
     )
 
 
@@ -227,9 +170,11 @@ class AssetIndex:
         return (votes - chance) / np.sqrt(chance + 1.0)
 
     def find(self, suspect: U8) -> AssetMatch | None:
-        """The asset `suspect` shows (whole, cropped, mirrored or inside a screenshot), or None."""
-        found = self.find_all(suspect)
-        return found[0] if found else None
+        """The asset `suspect` shows (whole, cropped, mirrored or inside a screenshot), or None.
+
+        Placements by layout alone are not answers here: they are proposals for the tracer.
+        """
+        return next((m for m in self.find_all(suspect) if not m.by_layout), None)
 
     def find_all(self, suspect: U8, limit: int = MAX_MATCHES) -> list[AssetMatch]:
         """Every entry `suspect` may show, most matched features first.
@@ -284,9 +229,13 @@ class AssetIndex:
                 matches.extend(m for m in per_entry if m.inliers >= AMBIGUOUS * strongest)
         matches.sort(key=lambda m: -m.inliers)
         matches.extend(self._siblings(matches))
+        featured = bool(matches)
         seen = {m.asset_key for m in matches}
         if len(seen) < limit:
             matches.extend(self._by_thumbnail(full, seen, limit - len(seen)))
+        if not featured:
+            seen = {m.asset_key for m in matches}
+            matches.extend(self._by_layout(full, seen, min(LAYOUT_CANDIDATES, limit)))
         return matches[: limit * 2]
 
     def _siblings(self, matches: list[AssetMatch]) -> list[AssetMatch]:
@@ -340,6 +289,19 @@ class AssetIndex:
             )
             homography = tuple(float(v) for v in (h / h[2, 2]).ravel())
             kept.append(AssetMatch(entry.asset_key, 0, k >= 4, homography, 64))
+        return kept
+
+    def _by_layout(self, gray: NDArray[np.uint8], skip: set[str], limit: int) -> list[AssetMatch]:
+        """Cut-outs of pictures no feature matched (a crop of a text page), placed by layout."""
+        skipped = {i for i, e in enumerate(self._entries) if e.asset_key in skip}
+        kept = []
+        for found in search_layouts(gray, [e.layout for e in self._entries], skipped, limit):
+            entry = self._entries[found.entry]
+            assert entry.layout is not None
+            lh, lw = entry.layout.shape
+            h = shrink_matrix((lh, lw), (entry.height, entry.width)) @ found.to_picture
+            homography = tuple(float(v) for v in h.ravel())
+            kept.append(AssetMatch(entry.asset_key, 0, False, homography, 64, by_layout=True))
         return kept
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 from leaks import (
+    corner_crop,
     document_page,
     flip,
     jpeg,
@@ -198,6 +199,26 @@ def test_flat_document_reposted_at_1080_px_jpeg_75_is_named(
     (report,) = trace(world, env, _save(repost, world["folder"] / "sheet-post.jpg"))
     assert report["verdict"] == "identified" and report["accused"] == [leaker]
     assert all(c["p_false"] > 1e-6 for c in report["candidates"][1:])
+
+
+def test_corner_crop_of_a_text_page_is_found_by_its_layout_and_named(
+    world: dict[str, Any], env: dict[str, str]
+) -> None:
+    """Repeated words leave a cut-out of a page no usable features; its layout still places it."""
+    leaker = world["people"]["Mira Sol"]
+    (page,) = world["previews"][("page", leaker)]
+    crop = corner_crop(page, np.random.default_rng(8))
+    assert crop.shape[0] * crop.shape[1] < 0.31 * page.shape[0] * page.shape[1]
+    (report,) = trace(world, env, _save(crop, world["folder"] / "sheet-corner.jpg"))
+    assert report["verdict"] == "identified", report["summary"]
+    assert report["accused"] == [leaker]
+    assert report["asset_id"] == world["assets"]["page"]
+    # A cut-out of a page that is not in the vault is placed on similar pages, tested, and
+    # reported as unknown: no asset is claimed and nobody is listed.
+    stranger = corner_crop(document_page(70, (900, 1272)), np.random.default_rng(9))
+    (unknown,) = trace(world, env, _save(stranger, world["folder"] / "stranger-corner.jpg"))
+    assert unknown["verdict"] == "unknown asset", unknown["summary"]
+    assert unknown["asset_id"] is None and unknown["candidates"] == []
 
 
 def test_multi_page_suspect_odds_are_corrected_for_every_page(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 from skimage import data as samples
 
-from sealroom.crypto.watermark.index import ENTRY_MAGIC
+from sealroom.crypto.watermark.entry import ENTRY_MAGIC, IndexEntry
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.media import decode as previews
 from sealroom.vault.protect.trace_index import build_index
@@ -43,10 +42,16 @@ def test_entries_of_the_older_format_are_indexed_again(vault: Vault, tmp_path: P
     Image.fromarray(samples.rocket()).save(photo)
     asset = assets.import_file(vault, photo)
     current = _entries(vault)[(asset.id, 1)]
-    older = b"SRIX1" + current[5:-256]  # the first format: no thumbnail
-    with vault.transaction() as conn:
-        conn.execute("UPDATE trace_index SET entry = ? WHERE asset_id = ?", (older, asset.id))
-    index = build_index(vault)
-    assert len(index) == 1 and index.entries[0].thumb is not None
-    assert _entries(vault)[(asset.id, 1)] == current
-    assert np.array_equal(index.entries[0].thumb, index.entries[0].thumb)
+    layout = IndexEntry.from_bytes(current).layout
+    assert layout is not None
+    without_layout = current[: -(4 + layout.size)]
+    for older in (
+        b"SRIX1" + without_layout[5:-256],  # the first format: no thumbnail
+        b"SRIX2" + without_layout[5:],  # the second: no layout
+    ):
+        assert IndexEntry.from_bytes(older).layout is None
+        with vault.transaction() as conn:
+            conn.execute("UPDATE trace_index SET entry = ? WHERE asset_id = ?", (older, asset.id))
+        index = build_index(vault)
+        assert len(index) == 1 and index.entries[0].layout is not None
+        assert _entries(vault)[(asset.id, 1)] == current

@@ -218,9 +218,7 @@ class _Tracer:
             return SuspectReport(name, "unreadable", error=str(exc))
         self.per_file.append(trials)
         verdict = run_trials(trials, self._key_of)
-        return self._report(
-            name, verdict, alignments, list(considered.values()), blind, count
-        )
+        return self._report(name, verdict, alignments, list(considered.values()), blind, count)
 
     def _key_of(self, payload: int) -> bytes:
         return bytes(self._keys[self._epoch_of[payload]])
@@ -261,6 +259,10 @@ class _Tracer:
             dict.fromkeys(c.party_id for c in candidates if c.p_false < NAMING_THRESHOLD)
         )
         near = self._candidate(verdict.near_miss) if verdict.near_miss and not accused else None
+        if considered and not accused and near is None and all(c.proposed for c in considered):
+            # Pages proposed by layout alone that name nobody are not the asset: it is unknown.
+            candidates = [c for c in candidates if c.method == "blind payload"]
+            considered = []
         candidates, near = self._linked(candidates, near)
         best = verdict.findings[0] if verdict.findings else None
         asset_id = candidates[0].asset_id if candidates else None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sealroom.crypto.watermark import AssetIndex, IndexEntry, WatermarkError, index_entry
-from sealroom.crypto.watermark.index import ENTRY_MAGIC, is_current
+from sealroom.crypto.watermark.entry import ENTRY_MAGIC, is_current
 from sealroom.vault.assets.records import Asset
 from sealroom.vault.errors import InvalidInputError
 from sealroom.vault.media import decode as previews

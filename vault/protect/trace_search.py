@@ -37,6 +37,8 @@ class Considered:
     """Shares of this asset version tested against the suspect (0: none were issued)."""
     registered: bool
     """Whether the suspect could be put onto the page's geometry."""
+    proposed: bool = False
+    """Found by layout alone (a crop of a text page): the asset only if its shares name someone."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,10 @@ class Searcher:
         for (asset_id, version, page), found in by_page.items():
             shares = [s for s in self._asset_shares(asset_id) if s.asset_version == version]
             inliers = max(m.inliers for m in found)
+            proposed = all(m.by_layout for m in found)
             if not shares:
-                considered.append(Considered(asset_id, version, page, inliers, 0, False))
+                if not proposed:
+                    considered.append(Considered(asset_id, version, page, inliers, 0, False))
                 continue
             original = self._page(asset_id, version, page)
             registered = False
@@ -113,7 +117,10 @@ class Searcher:
                     registered = True
                     trials.append(Trial(number, reading.evidence, payloads))
                     alignments.append(_alignment(reading))
-            considered.append(Considered(asset_id, version, page, inliers, len(shares), registered))
+            if registered or not proposed:
+                considered.append(
+                    Considered(asset_id, version, page, inliers, len(shares), registered, proposed)
+                )
         return trials, alignments, considered
 
     def share_of(self, group: int, payload: int) -> Share:

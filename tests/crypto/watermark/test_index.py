@@ -56,6 +56,8 @@ def test_stored_entry_round_trips_and_rejects_damage(astronaut: np.ndarray) -> N
     assert again.asset_key == entry.asset_key and again.phash == entry.phash
     assert np.array_equal(again.descriptors, entry.descriptors)
     assert np.array_equal(again.points, entry.points)
+    assert again.layout is not None and entry.layout is not None
+    assert np.array_equal(again.layout, entry.layout) and max(again.layout.shape) == 96
     with pytest.raises(WatermarkError):
         IndexEntry.from_bytes(blob[:-1])
     with pytest.raises(WatermarkError):

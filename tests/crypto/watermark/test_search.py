@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
-from leaks import flip, near_duplicates, product_shot, stickers, story_frame
+import pytest
+from leaks import document_page, flip, jpeg, near_duplicates, product_shot, stickers, story_frame
 
-from sealroom.crypto.watermark import AssetIndex, base_preview, embed_fingerprint, trace_image
+from sealroom.crypto.watermark import (
+    AssetIndex,
+    VisibleMark,
+    base_preview,
+    embed_fingerprint,
+    render_preview,
+    trace_image,
+)
 
 KEY = bytes(range(32))
 
@@ -66,3 +74,25 @@ def test_a_collapsed_search_geometry_is_skipped_and_the_suspect_still_registers(
     readings = read_suspect(suspect, reference, hints)
     assert readings and readings[0].registration is not None
     assert readings[0].registration.ecc_correlation > 0.9
+
+
+def test_a_corner_crop_of_a_text_page_is_placed_by_its_layout_among_similar_pages() -> None:
+    """Pages of one template, words from one vocabulary: features match nothing reliably."""
+    pages = {f"sheet {seed}": document_page(seed, (900, 1272)) for seed in (11, 12, 13, 14)}
+    index = AssetIndex()
+    for name, page in pages.items():
+        index.add(name, page)
+    mark = VisibleMark("Lumen", "Brand", "2026-12-04", "SR-7")
+    for number, (name, page) in enumerate(pages.items()):
+        preview = render_preview(page, key=KEY, payload=9, visible=mark)
+        height, width = preview.shape[:2]
+        ch, cw = round(height * 0.55), round(width * 0.55)  # 30 % of the page
+        top, left = (height - ch) * (number % 2), (width - cw) * (number // 2)
+        crop = jpeg(np.ascontiguousarray(preview[top : top + ch, left : left + cw]), 85)
+        found = index.find_all(crop)
+        assert found and found[0].asset_key == name and found[0].by_layout
+        assert index.find(crop) is None or index.find(crop).asset_key == name
+        # Close enough for registration to finish: the crop's corner lands near its place.
+        h = np.array(found[0].homography).reshape(3, 3)
+        corner = h @ np.array([0.0, 0.0, 1.0])
+        assert corner[:2] / corner[2] == pytest.approx([left, top], abs=0.02 * height)

@@ -1,0 +1,131 @@
+"""Finding a cut-out of a picture by its layout, where features fail.
+
+A crop of a text page has no usable features (the same words repeat everywhere, so every match
+is ambiguous) and its thumbnail looks nothing like the whole page's. What still identifies it is
+the layout: where the title, the paragraphs and the table sit. Each indexed picture keeps a small
+grey image of its layout (LAYOUT_SIDE on its longer side); the suspect, reduced to a range of
+scales, is slid over each one by normalised cross-correlation, which finds the crop's size and
+place in the picture as well as the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .register import Matrix, shrink, shrink_matrix
+
+LAYOUT_SIDE = 96
+SMALLEST = 0.3
+"""Smallest share of the picture's side a crop is looked for at."""
+LARGEST = 1.0
+SCALES = 31
+"""Crop sizes tried between SMALLEST and LARGEST (geometric steps of about 4 %)."""
+MIN_TEMPLATE = 12
+RESCORED = 3
+"""Best placements (by plain correlation) of each picture re-scored with stickers left out."""
+TRIM = 0.25
+"""Share of pixels left out of the re-score as covered (the worst agreeing ones)."""
+LAYOUT_MATCH = 0.6
+"""Trimmed correlation below which a placement is not proposed."""
+
+
+def layout_image(gray: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """The picture reduced to LAYOUT_SIDE on its longer side, its aspect kept."""
+    small, _ = shrink(gray, LAYOUT_SIDE)
+    if max(small.shape) < LAYOUT_SIDE:
+        scale = LAYOUT_SIDE / max(small.shape)
+        size = (max(1, round(small.shape[1] * scale)), max(1, round(small.shape[0] * scale)))
+        small = np.asarray(cv2.resize(small, size, interpolation=cv2.INTER_LINEAR), np.uint8)
+    return np.ascontiguousarray(small)
+
+
+@dataclass(frozen=True)
+class LayoutMatch:
+    entry: int
+    score: float
+    to_picture: Matrix
+    """Maps suspect pixels to the picture's layout image's pixels."""
+
+
+def _placement(
+    layout: NDArray[np.float32], template: NDArray[np.float32]
+) -> tuple[float, int, int]:
+    scores = cv2.matchTemplate(layout, template, cv2.TM_CCOEFF_NORMED)
+    _, best, _, (x, y) = cv2.minMaxLoc(scores)
+    return float(best), int(x), int(y)
+
+
+def _standard(values: NDArray[np.float32]) -> NDArray[np.float64]:
+    centred = values.astype(np.float64).ravel()
+    centred -= centred.mean()
+    spread = float(centred.std())
+    return centred / spread if spread > 1e-6 else centred
+
+
+def _trimmed(patch: NDArray[np.float32], template: NDArray[np.float32]) -> float:
+    """Correlation with the worst agreeing TRIM of pixels left out (stickers, a caption bar).
+
+    Disagreement is judged over small neighbourhoods, so covered areas are left out while the
+    scattered differences between two pages of text, which tell them apart, are kept.
+    """
+    a, b = _standard(patch), _standard(template)
+    keep = max(2, round(a.size * (1.0 - TRIM)))
+    gaps = cv2.blur(np.abs(a - b).reshape(patch.shape).astype(np.float32), (5, 5)).ravel()
+    kept = np.argpartition(gaps, keep - 1)[:keep]
+    x, y = a[kept] - a[kept].mean(), b[kept] - b[kept].mean()
+    denom = float(np.sqrt((x * x).sum() * (y * y).sum()))
+    return float((x * y).sum()) / denom if denom > 1e-9 else 0.0
+
+
+def search_layouts(
+    gray: NDArray[np.uint8],
+    layouts: Sequence[NDArray[np.uint8] | None],
+    skip: set[int],
+    limit: int,
+) -> list[LayoutMatch]:
+    """The pictures `gray` may be cut from, best placement first, at most `limit`."""
+    reduced, _ = shrink(gray, 2 * LAYOUT_SIDE)
+    if min(reduced.shape) < MIN_TEMPLATE:
+        return []
+    source = reduced.astype(np.float32)
+    if float(source.std()) < 1.0:
+        return []  # a blank picture matches any blank area
+    to_reduced = shrink_matrix(gray.shape, reduced.shape)
+    shares = np.exp(np.linspace(np.log(SMALLEST), np.log(LARGEST), SCALES))
+    templates: dict[tuple[int, int], NDArray[np.float32]] = {}
+    found: list[LayoutMatch] = []
+    for number, layout in enumerate(layouts):
+        if layout is None or number in skip:
+            continue
+        picture = layout.astype(np.float32)
+        lh, lw = picture.shape
+        fit = max(lw / source.shape[1], lh / source.shape[0])
+        placed: list[tuple[float, int, int, int, int]] = []
+        for share in shares:
+            tw, th = round(source.shape[1] * share * fit), round(source.shape[0] * share * fit)
+            if tw > lw or th > lh or min(tw, th) < MIN_TEMPLATE:
+                continue
+            template = templates.get((tw, th))
+            if template is None:
+                template = np.asarray(
+                    cv2.resize(source, (tw, th), interpolation=cv2.INTER_AREA), np.float32
+                )
+                templates[(tw, th)] = template
+            placed.append((*_placement(picture, template), tw, th))
+        rescored = [
+            (_trimmed(picture[y : y + th, x : x + tw], templates[(tw, th)]), x, y, tw, th)
+            for _, x, y, tw, th in sorted(placed, reverse=True)[:RESCORED]
+        ]
+        if not rescored or max(rescored)[0] < LAYOUT_MATCH:
+            continue
+        score, x, y, tw, th = max(rescored)
+        shift = np.array([[1.0, 0.0, float(x)], [0.0, 1.0, float(y)], [0.0, 0.0, 1.0]])
+        place = shift @ shrink_matrix(source.shape, (th, tw)) @ to_reduced
+        found.append(LayoutMatch(number, score, place))
+    found.sort(key=lambda m: -m.score)
+    return found[:limit]
