@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from .entry import IndexEntry
 from .imaging import U8, check_rgb
-from .layout import layout_image, search_layouts
+from .layout import SIBLING_MATCH, layout_image, relative_placement, search_layouts
 from .orient import dihedral
 from .register import gray_of, match_homography, orb_features, shrink, shrink_matrix
 from .thumbs import ThumbTable, standardised, thumbnail
@@ -250,8 +250,7 @@ class AssetIndex:
                 if entry.asset_key in matched or not _alike(source, entry):
                     continue
                 matched.add(entry.asset_key)
-                h = np.diag([entry.width / source.width, entry.height / source.height, 1.0])
-                h = h @ np.array(match.homography).reshape(3, 3)
+                h = _between(source, entry) @ np.array(match.homography).reshape(3, 3)
                 found.append(
                     AssetMatch(
                         entry.asset_key,
@@ -303,6 +302,23 @@ class AssetIndex:
             homography = tuple(float(v) for v in h.ravel())
             kept.append(AssetMatch(entry.asset_key, 0, False, homography, 64, by_layout=True))
         return kept
+
+
+def _between(source: IndexEntry, entry: IndexEntry) -> NDArray[np.float64]:
+    """Asset pixels of `source` -> those of its near-duplicate `entry`: placed by layout when
+    both have one (a shifted burst frame, a tighter cut), else the same framing assumed."""
+    same: NDArray[np.float64] = np.diag(
+        [entry.width / source.width, entry.height / source.height, 1.0]
+    )
+    if source.layout is None or entry.layout is None:
+        return same
+    found = relative_placement(source.layout, entry.layout)
+    if found is None or found[1] < SIBLING_MATCH:
+        return same
+    into = shrink_matrix((source.height, source.width), source.layout.shape)
+    out_of = np.linalg.inv(shrink_matrix((entry.height, entry.width), entry.layout.shape))
+    h: NDArray[np.float64] = out_of @ found[0] @ into
+    return h
 
 
 def _to_asset(

@@ -32,6 +32,11 @@ TRIM = 0.25
 """Share of pixels left out of the re-score as covered (the worst agreeing ones)."""
 LAYOUT_MATCH = 0.6
 """Trimmed correlation below which a placement is not proposed."""
+SIBLING_MARGIN = 0.1
+"""Border of a picture left out when placing it in a near-duplicate (a cut loses its edges)."""
+SIBLING_ZOOM = 1.2
+"""Largest zoom between near-duplicates looked for, either way."""
+SIBLING_MATCH = 0.5
 
 
 def layout_image(gray: NDArray[np.uint8]) -> NDArray[np.uint8]:
@@ -129,3 +134,30 @@ def search_layouts(
         found.append(LayoutMatch(number, score, place))
     found.sort(key=lambda m: -m.score)
     return found[:limit]
+
+
+def relative_placement(
+    source: NDArray[np.uint8], other: NDArray[np.uint8]
+) -> tuple[Matrix, float] | None:
+    """Where `source`'s layout sits in a near-duplicate's (a burst frame is shifted and zoomed,
+    an alternate cut is cropped): layout pixels of `source` -> layout pixels of `other`, found by
+    sliding the middle of `source` over `other` at a range of sizes, and the correlation."""
+    a, b = source.astype(np.float32), other.astype(np.float32)
+    ah, aw = a.shape
+    y0, x0 = round(ah * SIBLING_MARGIN), round(aw * SIBLING_MARGIN)
+    core = a[y0 : ah - y0, x0 : aw - x0]
+    best: tuple[float, int, int, int, int] | None = None
+    for zoom in np.exp(np.linspace(np.log(1 / SIBLING_ZOOM), np.log(SIBLING_ZOOM), 25)):
+        tw, th = round(core.shape[1] * zoom), round(core.shape[0] * zoom)
+        if tw > b.shape[1] or th > b.shape[0] or min(tw, th) < MIN_TEMPLATE:
+            continue
+        template = np.asarray(cv2.resize(core, (tw, th), interpolation=cv2.INTER_AREA), np.float32)
+        score, x, y = _placement(b, template)
+        if best is None or score > best[0]:
+            best = (score, x, y, tw, th)
+    if best is None:
+        return None
+    score, x, y, tw, th = best
+    shift = np.array([[1.0, 0.0, float(x)], [0.0, 1.0, float(y)], [0.0, 0.0, 1.0]])
+    cut = np.array([[1.0, 0.0, -float(x0)], [0.0, 1.0, -float(y0)], [0.0, 0.0, 1.0]])
+    return shift @ shrink_matrix(core.shape, (th, tw)) @ cut, score

@@ -63,7 +63,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "deck": [document_page(8, (620, 877)), document_page(9, (620, 877))],
     }
     found: dict[str, Any] = {
-        "folder": folder, "previews": {}, "assets": {}, "shares": {}, "grants": {}
+        "folder": folder,
+        "previews": {},
+        "assets": {},
+        "shares": {},
+        "grants": {},
     }
     with Vault.create(folder / "studio.sealroom", "owner", PASSWORD) as vault:
         people = [
@@ -99,6 +103,12 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             path = _save(variant, folder / f"photo-alt{number}.png")
             dupes.append(assets.import_file(vault, path, title=f"photo alt {number}").id)
         found["dupes"] = dupes
+        found["page_dupes"] = [
+            assets.import_file(
+                vault, _save(variant, folder / f"page-alt{number}.png"), title=f"page alt {number}"
+            ).id
+            for number, variant in enumerate(near_duplicates(content["page"][0], rng))
+        ]
         found["people"] = {p.name: p.id for p in people}
         found["original_pages"] = content
     found["vault"] = str(folder / "studio.sealroom")
@@ -163,7 +173,9 @@ def test_near_duplicates_in_the_vault_do_not_hide_the_leak(
     assert (links["share_id"], links["share_code"]) == (share.id, share.share_code)
     assert (links["issued"], links["issued_by"], links["kind"]) == (share.created, "owner", "file")
     assert (links["grant_id"], links["grant_target"], links["nda_title"]) == (
-        grant, "photo", "Mutual NDA"
+        grant,
+        "photo",
+        "Mutual NDA",
     )
     assert links["nda_id"].startswith("agr_") and links["exception_id"] is None
     assert (
@@ -171,6 +183,23 @@ def test_near_duplicates_in_the_vault_do_not_hide_the_leak(
         "by owner" in human
     )
     assert f"under grant {grant} (preview, photo); NDA {links['nda_id']} (Mutual NDA)" in human
+
+
+def test_a_text_page_in_a_story_frame_is_named_beside_its_near_duplicates(
+    world: dict[str, Any], env: dict[str, str]
+) -> None:
+    """The burst frame of a page matches best; the shared page is placed from it by layout."""
+    leaker = world["people"]["Ana Duarte"]
+    (page,) = world["previews"][("page", leaker)]
+    suspect = _save(
+        story_frame(page, np.random.default_rng(10)), world["folder"] / "page-story.png"
+    )
+    (report,) = trace(world, env, suspect)
+    assert report["verdict"] == "identified", report["summary"]
+    assert report["accused"] == [leaker] and report["asset_id"] == world["assets"]["page"]
+    considered = {c["asset_id"]: c for c in report["considered"]}
+    assert considered[world["assets"]["page"]]["registered"]
+    assert any(considered.get(dupe, {}).get("shares") == 0 for dupe in world["page_dupes"])
 
 
 def test_mirrored_symmetric_product_and_turned_page_are_traced(
@@ -273,18 +302,14 @@ def _near_misses(world: dict[str, Any], leaker: str, wanted: int) -> list[Path]:
     share = 1.0
     with Vault.unlock(Path(world["vault"]), "owner", PASSWORD) as vault:
         for attempt in range(40):
-            copy = _save(
-                _weak_copy(preview, base, share, attempt), folder / f"weak{attempt}.png"
-            )
+            copy = _save(_weak_copy(preview, base, share, attempt), folder / f"weak{attempt}.png")
             (report,) = trace_files(vault, [copy])
             if report.near_miss is not None:
                 found.append(copy)
                 if len(found) == wanted:
                     break
                 continue
-            score = max(
-                (c.score for c in report.candidates if c.party_id == leaker), default=0.0
-            )
+            score = max((c.score for c in report.candidates if c.party_id == leaker), default=0.0)
             aim = -special.ndtri(1e-5 / max(report.tested, 1))
             share *= float(np.clip(aim / score, 0.6, 1.5)) if score > 0 else 1.5
     assert len(found) == wanted, "no copy fell between proof and chance"

@@ -14,6 +14,8 @@ from sealroom.crypto.watermark import (
     render_preview,
     trace_image,
 )
+from sealroom.crypto.watermark.layout import layout_image, relative_placement
+from sealroom.crypto.watermark.register import gray_of
 
 KEY = bytes(range(32))
 
@@ -96,3 +98,35 @@ def test_a_corner_crop_of_a_text_page_is_placed_by_its_layout_among_similar_page
         h = np.array(found[0].homography).reshape(3, 3)
         corner = h @ np.array([0.0, 0.0, 1.0])
         assert corner[:2] / corner[2] == pytest.approx([left, top], abs=0.02 * height)
+
+
+def test_a_page_is_placed_in_its_burst_frame_and_its_tighter_cut_by_layout() -> None:
+    """A near-duplicate matched by features lends its geometry to the shared page; a burst frame
+    is shifted and zoomed and a cut is tighter, so the two are related by layout, not assumed
+    to share a frame."""
+    page = document_page(21, (900, 1272))
+    height, width = page.shape[:2]
+    burst, cut = near_duplicates(page, np.random.default_rng(3))
+    top, left = round(height * 0.06), round(width * 0.05)
+    kept_w, kept_h = width - left - round(width * 0.07), height - top - round(height * 0.04)
+    truths = {
+        "burst": np.array([[1.01, 0, -width * 0.012], [0, 1.01, height * 0.008], [0, 0, 1]]),
+        "cut": np.array(
+            [
+                [width / kept_w, 0, -left * width / kept_w],
+                [0, height / kept_h, -top * height / kept_h],
+                [0, 0, 1],
+            ]
+        ),
+    }
+    scale = np.diag([96 / height, 96 / height, 1.0])  # page pixels -> layout pixels
+    source = layout_image(gray_of(page))
+    points = np.array([[0.3 * width, 0.3 * height, 1], [0.7 * width, 0.6 * height, 1]]).T
+    for name, other in (("burst", burst), ("cut", cut)):
+        found = relative_placement(source, layout_image(gray_of(other)))
+        assert found is not None and found[1] > 0.5
+        expected = truths[name] @ points
+        placed = np.linalg.inv(scale) @ found[0] @ scale @ points
+        error = np.abs(placed[:2] / placed[2] - expected[:2] / expected[2]).max()
+        # Within 8 of the page's pixels; assuming the same frame would be 18 (burst), 42 (cut).
+        assert error < 8.0, (name, error)
