@@ -233,9 +233,8 @@ class AssetIndex:
         seen = {m.asset_key for m in matches}
         if len(seen) < limit:
             matches.extend(self._by_thumbnail(full, seen, limit - len(seen)))
-        if not featured:
-            seen = {m.asset_key for m in matches}
-            matches.extend(self._by_layout(full, seen, min(LAYOUT_CANDIDATES, limit)))
+        if not featured:  # a thumbnail match may be a crop's wrong placement: place by layout too
+            matches.extend(self._by_layout(full, set(), min(LAYOUT_CANDIDATES, limit)))
         return matches[: limit * 2]
 
     def _siblings(self, matches: list[AssetMatch]) -> list[AssetMatch]:

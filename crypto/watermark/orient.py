@@ -49,6 +49,9 @@ MIN_MATCHED = 40
 """A feature match with this many inliers is kept beside its refinement."""
 """Two registrations whose reference corners land within this many pixels are one hypothesis."""
 MAX_HYPOTHESES = 8
+SNAP = 0.12
+"""A matched geometry whose corners are within this share of the suspect's diagonal of the
+suspect's own corners is also tried as the whole frame."""
 
 
 def dihedral(k: int, width: int, height: int) -> Matrix:
@@ -158,9 +161,16 @@ def hypotheses(
         found.append(Registration(tuple(float(v) for v in h.ravel()), _is_mirror(h), inliers, cc))
         return True
 
-    def keep(h: Matrix, inliers: int, minimum: float) -> None:
+    def keep(h: Matrix, inliers: int, minimum: float, exact: bool = False) -> None:
         refined, cc = refine(ref_gray, sus_gray, h)
-        if cc < minimum or not np.all(np.isfinite(refined)) or not add(refined, inliers, cc):
+        if cc < minimum or not np.all(np.isfinite(refined)):
+            return
+        added = add(refined, inliers, cc)
+        if exact:
+            # A whole copy sits exactly on its frame; stickers or a smooth gradient can pull the
+            # refinement off it, so the frame itself is kept too.
+            add(h / h[2, 2], inliers, cc)
+        if not added:
             return
         if inliers >= MIN_MATCHED:
             # Many matched features pin the geometry down about as well as the refinement on a
@@ -175,10 +185,15 @@ def hypotheses(
         if other_cc >= max(minimum, cc - MIRROR_MARGIN):
             add(other, inliers, other_cc)
 
+    frames = whole_frame(sus_gray.shape[:2], shape)
     for hint, inliers in hints:
         inverse = _inverse(hint)
-        if inverse is not None:
-            keep(inverse, inliers, MIN_HINT_CORRELATION)
+        if inverse is None:
+            continue
+        keep(inverse, inliers, MIN_HINT_CORRELATION)
+        frame = _snapped(inverse, frames, shape, sus_gray.shape[:2])
+        if frame is not None:
+            keep(frame, inliers, MIN_HINT_CORRELATION, exact=True)
     if not found or all(r.ecc_correlation < 0.6 for r in found):
         for h, inliers in _feature_matches(ref_gray, sus_gray):
             keep(h, inliers, 0.0)
@@ -187,6 +202,25 @@ def hypotheses(
             keep(h, 0, MIN_FRAME_CORRELATION)
     found.sort(key=lambda r: -r.ecc_correlation)
     return found[:MAX_HYPOTHESES]
+
+
+def _snapped(
+    h: Matrix, frames: list[Matrix], shape: tuple[int, int], suspect: tuple[int, int]
+) -> Matrix | None:
+    """The whole-frame orientation `h` nearly is, if any.
+
+    A whole copy (flipped, filtered, re-posted) of a flat picture gives few good features and a
+    smooth fit that correlates well even when it is off; when the matched geometry almost fills
+    the suspect, the exact whole-frame geometry is tried beside it.
+    """
+    corners = _corners(h, shape)
+    if not np.all(np.isfinite(corners)):
+        return None
+    tolerance = SNAP * float(np.hypot(*suspect))
+    distances = [float(np.abs(_corners(f, shape) - corners).max()) for f in frames]
+    if not distances or min(distances) > tolerance:
+        return None
+    return frames[int(np.argmin(distances))]
 
 
 def _inverse(h: Matrix) -> Matrix | None:

@@ -14,6 +14,7 @@ from sealroom.crypto.watermark import (
     render_preview,
     trace_image,
 )
+from sealroom.crypto.watermark.detect import read_suspect
 from sealroom.crypto.watermark.layout import layout_image, relative_placement
 from sealroom.crypto.watermark.register import gray_of
 
@@ -65,8 +66,6 @@ def test_a_collapsed_search_geometry_is_skipped_and_the_suspect_still_registers(
     coffee: np.ndarray,
 ) -> None:
     """A near-duplicate's homography can be singular or infinite; it must not stop the trace."""
-    from sealroom.crypto.watermark.detect import read_suspect
-
     reference = base_preview(coffee)
     suspect = embed_fingerprint(reference, key=KEY, payload=41)
     rank_one = np.outer([1.0, 2.0, 0.0], [0.5, 0.1, 1.0])
@@ -130,3 +129,31 @@ def test_a_page_is_placed_in_its_burst_frame_and_its_tighter_cut_by_layout() -> 
         error = np.abs(placed[:2] / placed[2] - expected[:2] / expected[2]).max()
         # Within 8 of the page's pixels; assuming the same frame would be 18 (burst), 42 (cut).
         assert error < 8.0, (name, error)
+
+
+def test_a_whole_flipped_flat_graphic_is_also_tried_on_its_exact_frame() -> None:
+    """Features on a flat bottle give a loose fit that a smooth gradient still correlates with;
+    the whole-frame geometry it nearly is must be tried too, or the fingerprint is missed."""
+    graphic = product_shot(3)
+    index = AssetIndex()
+    index.add("bottle", graphic)
+    for number, variant in enumerate(near_duplicates(graphic, np.random.default_rng(7))):
+        index.add(f"bottle alt {number}", variant)
+    mark = VisibleMark("Lumen", "Brand", "2026-12-04", "SR-7")
+    preview = render_preview(graphic, key=KEY, payload=300, visible=mark)
+    suspect = flip(preview, np.random.default_rng(0))
+    hints = [
+        (np.array(m.homography).reshape(3, 3), m.inliers)
+        for m in index.find_all(suspect)
+        if m.asset_key == "bottle"
+    ]
+    width = graphic.shape[1]
+    exact = np.array([[-1.0, 0.0, width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    readings = read_suspect(suspect, base_preview(graphic), hints)
+    assert any(
+        np.abs(r.registration.matrix() - exact).max() < 1.5
+        for r in readings
+        if r.registration is not None
+    )
+    result = trace_image(suspect, base_preview(graphic), key=KEY, payloads=range(300, 320))
+    assert result.accused == (300,)
