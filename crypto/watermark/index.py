@@ -42,6 +42,8 @@ LAYOUT_CANDIDATES = 4
 SIBLING_SOURCES = 3
 SIBLING_HASH_RADIUS = 12
 SIBLING_THUMB_MATCH = 0.9
+SIBLING_THUMB_LOOSE = 0.7
+SIBLING_LAYOUT_MATCH = 0.62
 MAX_MATCHES = 8
 """Most candidate entries returned by find_all (near-duplicates of each other included)."""
 
@@ -84,7 +86,7 @@ def index_entry(asset_key: str, image: U8) -> IndexEntry:
     )
 
 
-def _alike(a: IndexEntry, b: IndexEntry) -> bool:
+def alike(a: IndexEntry, b: IndexEntry) -> bool:
     """Whether two entries look like near-duplicates (same picture, slightly changed)."""
     if abs((a.width / a.height) / (b.width / b.height) - 1.0) > 0.15:
         return False
@@ -93,7 +95,15 @@ def _alike(a: IndexEntry, b: IndexEntry) -> bool:
     if a.thumb is None or b.thumb is None:
         return False
     x, y = (standardised(t.astype(np.float64).ravel()) for t in (a.thumb, b.thumb))
-    return float(x @ y) / x.size >= SIBLING_THUMB_MATCH
+    likeness = float(x @ y) / x.size
+    if likeness >= SIBLING_THUMB_MATCH:
+        return True
+    if likeness < SIBLING_THUMB_LOOSE or a.layout is None or b.layout is None:
+        return False
+    # A tighter cut of a text page changes its thumbnail more than two different pages of one
+    # template differ: the layouts, placed one in the other, tell them apart.
+    placed = relative_placement(a.layout, b.layout)
+    return placed is not None and placed[1] >= SIBLING_LAYOUT_MATCH
 
 
 _BIT_PICKS = np.random.Generator(np.random.PCG64(0x51DE)).permutation(256 * _TABLES) % 256
@@ -246,7 +256,7 @@ class AssetIndex:
         for match in matches[:SIBLING_SOURCES]:
             source = by_key[match.asset_key]
             for entry in self._entries:
-                if entry.asset_key in matched or not _alike(source, entry):
+                if entry.asset_key in matched or not alike(source, entry):
                     continue
                 matched.add(entry.asset_key)
                 h = _between(source, entry) @ np.array(match.homography).reshape(3, 3)

@@ -15,6 +15,7 @@ from sealroom.crypto.watermark import (
     trace_image,
 )
 from sealroom.crypto.watermark.detect import read_suspect
+from sealroom.crypto.watermark.index import alike, index_entry
 from sealroom.crypto.watermark.layout import layout_image, relative_placement
 from sealroom.crypto.watermark.register import gray_of
 
@@ -157,3 +158,16 @@ def test_a_whole_flipped_flat_graphic_is_also_tried_on_its_exact_frame() -> None
     )
     result = trace_image(suspect, base_preview(graphic), key=KEY, payloads=range(300, 320))
     assert result.accused == (300,)
+
+
+def test_a_tighter_cut_of_a_page_is_its_near_duplicate_and_another_page_is_not() -> None:
+    """A cut of a page changes its thumbnail more than another page of the same template does;
+    placing the layouts one in the other tells the cut's page from the other page."""
+    page, other = document_page(31), document_page(32)
+    _, cut = near_duplicates(page, np.random.default_rng(4))
+    entries = {
+        name: index_entry(name, pixels)
+        for name, pixels in (("page", page), ("other", other), ("cut", cut))
+    }
+    assert alike(entries["cut"], entries["page"])
+    assert not alike(entries["cut"], entries["other"])
