@@ -52,6 +52,9 @@ MAX_HYPOTHESES = 8
 SNAP = 0.12
 """A matched geometry whose corners are within this share of the suspect's diagonal of the
 suspect's own corners is also tried as the whole frame."""
+ORIENTATION_LIKENESS = 0.7
+"""Farther off, the whole frame is still tried in the orientation the geometry is this close to
+(cosine of the linear parts), when the suspect has the picture's shape."""
 
 
 def dihedral(k: int, width: int, height: int) -> Matrix:
@@ -210,17 +213,23 @@ def _snapped(
     """The whole-frame orientation `h` nearly is, if any.
 
     A whole copy (flipped, filtered, re-posted) of a flat picture gives few good features and a
-    smooth fit that correlates well even when it is off; when the matched geometry almost fills
-    the suspect, the exact whole-frame geometry is tried beside it.
+    smooth fit that correlates well even when it is off; when the suspect has the picture's
+    shape, the exact whole-frame geometry nearest the matched one is tried beside it.
     """
     corners = _corners(h, shape)
     if not np.all(np.isfinite(corners)):
         return None
     tolerance = SNAP * float(np.hypot(*suspect))
     distances = [float(np.abs(_corners(f, shape) - corners).max()) for f in frames]
-    if not distances or min(distances) > tolerance:
+    if not distances:
         return None
-    return frames[int(np.argmin(distances))]
+    if min(distances) <= tolerance:
+        return frames[int(np.argmin(distances))]
+    # A loose fit (a few features on a flat picture) still tells which way round the copy is.
+    linear = h[:2, :2] / (np.linalg.norm(h[:2, :2]) + 1e-12)
+    likeness = [float((f[:2, :2] / np.linalg.norm(f[:2, :2]) * linear).sum()) for f in frames]
+    best = int(np.argmax(likeness))
+    return frames[best] if likeness[best] >= ORIENTATION_LIKENESS else None
 
 
 def _inverse(h: Matrix) -> Matrix | None:

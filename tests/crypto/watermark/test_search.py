@@ -171,3 +171,19 @@ def test_a_tighter_cut_of_a_page_is_its_near_duplicate_and_another_page_is_not()
     }
     assert alike(entries["cut"], entries["page"])
     assert not alike(entries["cut"], entries["other"])
+
+
+def test_a_loose_fit_on_a_whole_copy_still_tries_the_frame_it_is_turned_like() -> None:
+    """A flat picture can match with a fit far off its frame; its orientation still holds."""
+    graphic = product_shot(3, 800)
+    reference = base_preview(graphic)
+    suspect = flip(embed_fingerprint(reference, key=KEY, payload=5), np.random.default_rng(0))
+    width = reference.shape[1]
+    exact = np.array([[-1.0, 0.0, width - 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    loose = np.array([[1.3, 0.35, -60.0], [-0.1, 1.25, -150.0], [0.0, 0.0005, 1.0]]) @ exact
+    readings = read_suspect(suspect, reference, [(np.linalg.inv(loose), 60)])
+    assert any(
+        np.abs(r.registration.matrix() - exact).max() < 1.5
+        for r in readings
+        if r.registration is not None
+    )
