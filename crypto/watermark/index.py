@@ -88,22 +88,40 @@ def index_entry(asset_key: str, image: U8) -> IndexEntry:
 
 def alike(a: IndexEntry, b: IndexEntry) -> bool:
     """Whether two entries look like near-duplicates (same picture, slightly changed)."""
+    return _sibling_geometry(a, b) is not None
+
+
+def _sibling_geometry(a: IndexEntry, b: IndexEntry) -> NDArray[np.float64] | None:
+    """Asset pixels of `a` -> those of its near-duplicate `b`, or None if they are not alike.
+
+    Placed by layout when both have one (a burst frame is shifted and zoomed, a cut is tighter),
+    else the same framing is assumed.
+    """
     if abs((a.width / a.height) / (b.width / b.height) - 1.0) > 0.15:
-        return False
-    if bin(a.phash ^ b.phash).count("1") <= SIBLING_HASH_RADIUS:
-        return True
-    if a.thumb is None or b.thumb is None:
-        return False
-    x, y = (standardised(t.astype(np.float64).ravel()) for t in (a.thumb, b.thumb))
-    likeness = float(x @ y) / x.size
-    if likeness >= SIBLING_THUMB_MATCH:
-        return True
-    if likeness < SIBLING_THUMB_LOOSE or a.layout is None or b.layout is None:
-        return False
+        return None
+    hashed = bin(a.phash ^ b.phash).count("1") <= SIBLING_HASH_RADIUS
+    likeness = -1.0
+    if not hashed and a.thumb is not None and b.thumb is not None:
+        x, y = (standardised(t.astype(np.float64).ravel()) for t in (a.thumb, b.thumb))
+        likeness = float(x @ y) / x.size
+    if not hashed and likeness < SIBLING_THUMB_LOOSE:
+        return None  # the common case, decided without placing layouts
+    placed = None
+    if a.layout is not None and b.layout is not None:
+        placed = relative_placement(a.layout, b.layout)
     # A tighter cut of a text page changes its thumbnail more than two different pages of one
     # template differ: the layouts, placed one in the other, tell them apart.
-    placed = relative_placement(a.layout, b.layout)
-    return placed is not None and placed[1] >= SIBLING_LAYOUT_MATCH
+    confirmed = placed is not None and placed[1] >= SIBLING_LAYOUT_MATCH
+    if not hashed and likeness < SIBLING_THUMB_MATCH and not confirmed:
+        return None
+    same: NDArray[np.float64] = np.diag([b.width / a.width, b.height / a.height, 1.0])
+    if placed is None or placed[1] < SIBLING_MATCH:
+        return same
+    assert a.layout is not None and b.layout is not None
+    into = shrink_matrix((a.height, a.width), a.layout.shape)
+    out_of = np.linalg.inv(shrink_matrix((b.height, b.width), b.layout.shape))
+    h: NDArray[np.float64] = out_of @ placed[0] @ into
+    return h
 
 
 _BIT_PICKS = np.random.Generator(np.random.PCG64(0x51DE)).permutation(256 * _TABLES) % 256
@@ -256,10 +274,13 @@ class AssetIndex:
         for match in matches[:SIBLING_SOURCES]:
             source = by_key[match.asset_key]
             for entry in self._entries:
-                if entry.asset_key in matched or not alike(source, entry):
+                if entry.asset_key in matched:
+                    continue
+                between = _sibling_geometry(source, entry)
+                if between is None:
                     continue
                 matched.add(entry.asset_key)
-                h = _between(source, entry) @ np.array(match.homography).reshape(3, 3)
+                h = between @ np.array(match.homography).reshape(3, 3)
                 found.append(
                     AssetMatch(
                         entry.asset_key,
@@ -311,23 +332,6 @@ class AssetIndex:
             homography = tuple(float(v) for v in h.ravel())
             kept.append(AssetMatch(entry.asset_key, 0, False, homography, 64, by_layout=True))
         return kept
-
-
-def _between(source: IndexEntry, entry: IndexEntry) -> NDArray[np.float64]:
-    """Asset pixels of `source` -> those of its near-duplicate `entry`: placed by layout when
-    both have one (a shifted burst frame, a tighter cut), else the same framing assumed."""
-    same: NDArray[np.float64] = np.diag(
-        [entry.width / source.width, entry.height / source.height, 1.0]
-    )
-    if source.layout is None or entry.layout is None:
-        return same
-    found = relative_placement(source.layout, entry.layout)
-    if found is None or found[1] < SIBLING_MATCH:
-        return same
-    into = shrink_matrix((source.height, source.width), source.layout.shape)
-    out_of = np.linalg.inv(shrink_matrix((entry.height, entry.width), entry.layout.shape))
-    h: NDArray[np.float64] = out_of @ found[0] @ into
-    return h
 
 
 def _to_asset(

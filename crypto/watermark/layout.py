@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .register import Matrix, shrink, shrink_matrix
+from .thumbs import standardised
 
 LAYOUT_SIDE = 96
 SMALLEST = 0.3
@@ -37,16 +38,15 @@ SIBLING_MARGIN = 0.1
 SIBLING_ZOOM = 1.2
 """Largest zoom between near-duplicates looked for, either way."""
 SIBLING_MATCH = 0.5
+"""Correlation below which two near-duplicates' layouts are not trusted to relate their frames."""
 
 
 def layout_image(gray: NDArray[np.uint8]) -> NDArray[np.uint8]:
-    """The picture reduced to LAYOUT_SIDE on its longer side, its aspect kept."""
-    small, _ = shrink(gray, LAYOUT_SIDE)
-    if max(small.shape) < LAYOUT_SIDE:
-        scale = LAYOUT_SIDE / max(small.shape)
-        size = (max(1, round(small.shape[1] * scale)), max(1, round(small.shape[0] * scale)))
-        small = np.asarray(cv2.resize(small, size, interpolation=cv2.INTER_LINEAR), np.uint8)
-    return np.ascontiguousarray(small)
+    """The picture resized to LAYOUT_SIDE on its longer side, its aspect kept."""
+    scale = LAYOUT_SIDE / max(gray.shape)
+    size = (max(1, round(gray.shape[1] * scale)), max(1, round(gray.shape[0] * scale)))
+    method = cv2.INTER_AREA if scale < 1.0 else cv2.INTER_LINEAR
+    return np.ascontiguousarray(cv2.resize(gray, size, interpolation=method), dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -65,20 +65,13 @@ def _placement(
     return float(best), int(x), int(y)
 
 
-def _standard(values: NDArray[np.float32]) -> NDArray[np.float64]:
-    centred = values.astype(np.float64).ravel()
-    centred -= centred.mean()
-    spread = float(centred.std())
-    return centred / spread if spread > 1e-6 else centred
-
-
 def _trimmed(patch: NDArray[np.float32], template: NDArray[np.float32]) -> float:
     """Correlation with the worst agreeing TRIM of pixels left out (stickers, a caption bar).
 
     Disagreement is judged over small neighbourhoods, so covered areas are left out while the
     scattered differences between two pages of text, which tell them apart, are kept.
     """
-    a, b = _standard(patch), _standard(template)
+    a, b = (standardised(v.astype(np.float64).ravel()) for v in (patch, template))
     keep = max(2, round(a.size * (1.0 - TRIM)))
     gaps = cv2.blur(np.abs(a - b).reshape(patch.shape).astype(np.float32), (5, 5)).ravel()
     kept = np.argpartition(gaps, keep - 1)[:keep]

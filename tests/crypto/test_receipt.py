@@ -36,8 +36,9 @@ def test_a_receipt_claiming_another_recipient_is_refused() -> None:
     partner, partner_public = agebox.generate_identity()
     genuine = make_receipt(_receipt(partner_public), partner, sender_public)
     assert open_receipt(genuine, sender).recipient == partner_public
-    changed = make_receipt(replace(_receipt(partner_public), package_id="pkg_other"), mallory,
-                           sender_public)
+    changed = make_receipt(
+        replace(_receipt(partner_public), package_id="pkg_other"), mallory, sender_public
+    )
     with pytest.raises(PackageError):
         open_receipt(changed, sender)
 
@@ -45,8 +46,9 @@ def test_a_receipt_claiming_another_recipient_is_refused() -> None:
 def test_bech32_matches_age_keygen(tmp_path: Path) -> None:
     subprocess.run(["age-keygen", "-o", str(tmp_path / "k")], check=True, capture_output=True)
     secret_line = (tmp_path / "k").read_bytes().splitlines()[-1]
-    public = subprocess.run(["age-keygen", "-y", str(tmp_path / "k")], capture_output=True,
-                            text=True, check=True).stdout.strip()
+    public = subprocess.run(
+        ["age-keygen", "-y", str(tmp_path / "k")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 

@@ -23,8 +23,11 @@ NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 PREVIEW = b"\x89PNG\r\n\x1a\n" + os.urandom(2000)
 
 
-def _manifest(public_key: bytes, recipient_age: str = "", files: tuple[sharepkg.PackageFile, ...]
-              | None = None) -> sharepkg.Manifest:
+def _manifest(
+    public_key: bytes,
+    recipient_age: str = "",
+    files: tuple[sharepkg.PackageFile, ...] | None = None,
+) -> sharepkg.Manifest:
     import base64
 
     return sharepkg.Manifest(
@@ -68,17 +71,25 @@ def test_a_payload_opens_and_its_previews_match() -> None:
 
 
 def test_debian_age_decrypts_a_package_to_an_age_keygen_recipient(tmp_path: Path) -> None:
-    subprocess.run(["age-keygen", "-o", str(tmp_path / "key.txt")], check=True,
-                   capture_output=True)
+    subprocess.run(["age-keygen", "-o", str(tmp_path / "key.txt")], check=True, capture_output=True)
     recipient = subprocess.run(
-        ["age-keygen", "-y", str(tmp_path / "key.txt")], check=True, capture_output=True,
+        ["age-keygen", "-y", str(tmp_path / "key.txt")],
+        check=True,
+        capture_output=True,
         text=True,
     ).stdout.strip()
     payload, _ = _payload()
     (tmp_path / "p.sealshare").write_bytes(agebox.encrypt_to_recipient(payload, recipient))
     subprocess.run(
-        ["age", "-d", "-i", str(tmp_path / "key.txt"), "-o", str(tmp_path / "p.zip"),
-         str(tmp_path / "p.sealshare")],
+        [
+            "age",
+            "-d",
+            "-i",
+            str(tmp_path / "key.txt"),
+            "-o",
+            str(tmp_path / "p.zip"),
+            str(tmp_path / "p.sealshare"),
+        ],
         check=True,
     )
     listing = subprocess.run(
@@ -120,9 +131,7 @@ def test_age_wrapped_zip_without_a_valid_signature_is_refused(tmp_path: Path) ->
     _, public = generate_signing_key()
     other, _ = generate_signing_key()
     manifest = _manifest(public)
-    forged = sharepkg.build_payload(
-        manifest, {"previews/ast_000000000001-1.png": PREVIEW}, other
-    )
+    forged = sharepkg.build_payload(manifest, {"previews/ast_000000000001-1.png": PREVIEW}, other)
     identity, recipient = agebox.generate_identity()
     sealed = agebox.encrypt_to_recipient(forged, recipient)
     with pytest.raises(PackageError, match="signature does not match"):
@@ -148,18 +157,37 @@ def _with(payload: bytes, replace: dict[str, bytes | None], add: list[tuple[str,
     [
         (lambda p: _with(p, {}, [("../evil.png", b"x")]), "unexpected path"),
         (lambda p: _with(p, {}, [("/etc/passwd", b"x")]), "unexpected path"),
-        (lambda p: _with(p, {"previews/ast_000000000001-1.png": PREVIEW[:-1] + b"!"}, []),
-         "does not match the hash"),
-        (lambda p: _with(p, {"manifest.json": zipfile.ZipFile(io.BytesIO(p))
-                             .read("manifest.json").replace(b"Lumen", b"Lumex")}, []),
-         "signature does not match"),
+        (
+            lambda p: _with(p, {"previews/ast_000000000001-1.png": PREVIEW[:-1] + b"!"}, []),
+            "does not match the hash",
+        ),
+        (
+            lambda p: _with(
+                p,
+                {
+                    "manifest.json": zipfile.ZipFile(io.BytesIO(p))
+                    .read("manifest.json")
+                    .replace(b"Lumen", b"Lumex")
+                },
+                [],
+            ),
+            "signature does not match",
+        ),
         (lambda p: _with(p, {"manifest.sig": None}, []), "no signed manifest"),
         (lambda p: _with(p, {}, [("previews/extra.png", b"x")]), "differ from those"),
         (lambda p: p[: len(p) // 2], "not a valid archive"),
         (lambda p: b"PK" + os.urandom(500), "not a valid archive"),
     ],
-    ids=["dotdot", "absolute", "preview-hash", "manifest-edit", "unsigned", "unlisted",
-         "truncated", "garbage"],
+    ids=[
+        "dotdot",
+        "absolute",
+        "preview-hash",
+        "manifest-edit",
+        "unsigned",
+        "unlisted",
+        "truncated",
+        "garbage",
+    ],
 )
 def test_a_damaged_payload_is_refused_with_a_reason(damage: object, reason: str) -> None:
     payload, _ = _payload()

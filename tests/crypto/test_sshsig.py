@@ -21,9 +21,22 @@ def _ssh_verify(folder: Path, signers: str, signature: str, message: bytes, prin
     (folder / "allowed_signers").write_text(signers)
     (folder / "msg.sig").write_text(signature)
     result = subprocess.run(
-        ["ssh-keygen", "-Y", "verify", "-f", str(folder / "allowed_signers"), "-I", principal,
-         "-n", NAMESPACE, "-s", str(folder / "msg.sig")],
-        input=message, capture_output=True, check=False,
+        [
+            "ssh-keygen",
+            "-Y",
+            "verify",
+            "-f",
+            str(folder / "allowed_signers"),
+            "-I",
+            principal,
+            "-n",
+            NAMESPACE,
+            "-s",
+            str(folder / "msg.sig"),
+        ],
+        input=message,
+        capture_output=True,
+        check=False,
     )
     return result.returncode == 0
 
@@ -43,7 +56,9 @@ def test_fingerprint_is_the_one_ssh_keygen_prints(tmp_path: Path) -> None:
     (tmp_path / "key.pub").write_text(sshsig.public_key_line(public, "vault") + "\n")
     printed = subprocess.run(
         ["ssh-keygen", "-l", "-f", str(tmp_path / "key.pub")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert printed.split()[1] == sshsig.fingerprint(public)
 
@@ -60,9 +75,18 @@ def test_we_verify_a_signature_made_by_ssh_keygen(tmp_path: Path) -> None:
     (tmp_path / "id").chmod(0o600)
     (tmp_path / "msg").write_bytes(MESSAGE)
     subprocess.run(
-        ["ssh-keygen", "-Y", "sign", "-f", str(tmp_path / "id"), "-n", NAMESPACE,
-         str(tmp_path / "msg")],
-        capture_output=True, check=True,
+        [
+            "ssh-keygen",
+            "-Y",
+            "sign",
+            "-f",
+            str(tmp_path / "id"),
+            "-n",
+            NAMESPACE,
+            str(tmp_path / "msg"),
+        ],
+        capture_output=True,
+        check=True,
     )
     armored = (tmp_path / "msg.sig").read_text()
     public = key.public_key().public_bytes(

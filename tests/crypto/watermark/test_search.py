@@ -93,7 +93,7 @@ def test_a_corner_crop_of_a_text_page_is_placed_by_its_layout_among_similar_page
         crop = jpeg(np.ascontiguousarray(preview[top : top + ch, left : left + cw]), 85)
         found = index.find_all(crop)
         assert found and found[0].asset_key == name and found[0].by_layout
-        assert index.find(crop) is None or index.find(crop).asset_key == name
+        assert index.find(crop) is None  # a placement by layout alone is not an answer
         # Close enough for registration to finish: the crop's corner lands near its place.
         h = np.array(found[0].homography).reshape(3, 3)
         corner = h @ np.array([0.0, 0.0, 1.0])
@@ -156,8 +156,6 @@ def test_a_whole_flipped_flat_graphic_is_also_tried_on_its_exact_frame() -> None
         for r in readings
         if r.registration is not None
     )
-    result = trace_image(suspect, base_preview(graphic), key=KEY, payloads=range(300, 320))
-    assert result.accused == (300,)
 
 
 def test_a_tighter_cut_of_a_page_is_its_near_duplicate_and_another_page_is_not() -> None:
