@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import cv2
 import numpy as np
+import watermark_capacity
 import watermark_leaks
 from skimage import data, metrics
 from watermark_attacks import BLIND, COLLUSION, NEVER_MARKED, SINGLE, jpeg, resize
@@ -262,6 +263,8 @@ def main() -> None:
     if worker is not None:
         worker.close()
     print_table(tally, speed, time.perf_counter() - started)
+    print("\nSmall previews, what the strength allows (tests/bench/watermark_capacity.py):")
+    print("\n".join(watermark_capacity.rows(pictures, KEY, payloads)), flush=True)
     if "--no-leaks" not in sys.argv:
         print("\nRealistic leaks through a vault (tests/bench/watermark_leaks.py):", flush=True)
         print(watermark_leaks.report(*watermark_leaks.run(progress)))
