@@ -160,10 +160,11 @@ def run_method(
                 read = read_blind_payload(SINGLE[row](copies[trial], rng), key=KEY)
                 tally.add(f"blind (>=1 MP): {row}", method, read == payloads[trial])
                 tally.wrong_reads += int(read is not None and read != payloads[trial])
+    size = ">=1 MP" if carries_blind_layer(*reference.shape[:2]) else "<1 MP"
     for row, (count, attack) in COLLUSION.items():
         named = accuse(attack(_average(copies[:count])))
-        tally.add(f"{row}: all named", method, named >= set(range(count)))
-        tally.add(f"{row}: one named", method, bool(named & set(range(count))))
+        tally.add(f"{row} ({size}): all named", method, named >= set(range(count)))
+        tally.add(f"{row} ({size}): one named", method, bool(named & set(range(count))))
         tally.innocents[method] += len(named - set(range(count)))
     for row, attack in NEVER_MARKED.items():
         named = accuse(attack(reference, rng))
@@ -275,6 +276,16 @@ def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def _row_order(row: str) -> tuple[int, str]:
+    """Single attacks, blind reads, collusion (size classes of an attack together), never marked."""
+    if row.startswith("blind"):
+        return 1, ""
+    if row.startswith("avg "):
+        count = int(row.split()[1].split("+")[0])
+        return 2, f"{count:03d} {row.split(' (')[0]} {row.split(': ')[-1]}"
+    return (3, "") if row.endswith("(nobody)") else (0, "")
+
+
 def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
     fmt: Callable[[str], str] = lambda s: f"{s:>16}"  # noqa: E731
     print("\n" + f"{'metric / attack':<30}" + "".join(fmt(m) for m in METHODS))
@@ -294,7 +305,7 @@ def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
                 for m in METHODS
             )
         )
-    rows = list(dict.fromkeys(r for r, _ in tally.hits))
+    rows = sorted(dict.fromkeys(r for r, _ in tally.hits), key=_row_order)
     for row in rows:
         cells = []
         for m in METHODS:
