@@ -287,17 +287,17 @@ def _row_order(row: str) -> tuple[int, str]:
 
 
 def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
-    fmt: Callable[[str], str] = lambda s: f"{s:>16}"  # noqa: E731
-    print("\n" + f"{'metric / attack':<30}" + "".join(fmt(m) for m in METHODS))
+    fmt: Callable[[str], str] = lambda s: f"{s:>20}"  # noqa: E731
+    print("\n" + f"{'metric / attack':<40}" + "".join(fmt(m) for m in METHODS))
     for key in ("PSNR dB", "SSIM"):
         cells = []
         for m in METHODS:
             v = tally.quality.get((key, m))
             cells.append(fmt(f"{np.mean(v):.3f} (min {np.min(v):.3f})" if v else "-"))
-        print(f"{key:<30}" + "".join(cells))
+        print(f"{key:<40}" + "".join(cells))
     for key in ("embed s/MP", "trace s/MP"):
         print(
-            f"{key:<30}"
+            f"{key:<40}"
             + "".join(
                 fmt(f"{np.median(tally.times[(key, m)]):.3f}")
                 if tally.times.get((key, m))
@@ -313,9 +313,9 @@ def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
             cells.append(
                 fmt(f"{100 * hit[0] / hit[1]:.0f}% ({hit[0]}/{hit[1]})") if hit else fmt("-")
             )
-        print(f"{row:<30}" + "".join(cells))
+        print(f"{row:<40}" + "".join(cells))
     print(
-        f"{'innocents accused (whole run)':<30}"
+        f"{'innocents accused (whole run)':<40}"
         + "".join(fmt(str(tally.innocents.get(m, "-"))) for m in METHODS)
     )
     null = np.array(tally.null_p)
