@@ -14,12 +14,14 @@ from .entry import IndexEntry
 from .errors import WatermarkError
 from .imaging import base_preview
 from .index import AssetIndex, AssetMatch, index_entry
+from .mask import MARK_VERSION
 from .preview import render_preview
 from .register import Registration
 from .stats import NAMING_THRESHOLD
 from .visible import VisibleMark, apply_visible_mark
 
 __all__ = [
+    "MARK_VERSION",
     "NAMING_THRESHOLD",
     "AssetIndex",
     "AssetMatch",

@@ -11,9 +11,9 @@ from numpy.typing import NDArray
 
 from .correlate import share_scores
 from .errors import WatermarkError
-from .evidence import cell_evidence
+from .evidence import evidences
 from .imaging import U8, check_key, check_payload, check_rgb, luminance
-from .mask import perceptual_mask
+from .mask import MARK_VERSION, perceptual_mask
 from .orient import hypotheses
 from .pattern import DECOY_LABEL, FINGERPRINT_LABEL, grid_shape
 from .register import Matrix, Registration, warp_luma
@@ -105,37 +105,50 @@ class Reading:
 
 
 def read_suspect(
-    suspect: U8, reference: U8, hints: Sequence[tuple[Matrix, int]] = ()
+    suspect: U8,
+    reference: U8,
+    hints: Sequence[tuple[Matrix, int]] = (),
+    version: int = MARK_VERSION,
 ) -> list[Reading]:
-    """One Reading per plausible registration of `reference` in `suspect` (see orient.py).
+    """Readings of every plausible registration of `reference` in `suspect` (see orient.py):
+    one of all it shows, and one without what was drawn over it (see evidence.evidences).
 
-    `reference` is the unmarked base preview; `hints` map suspect pixels to reference pixels.
+    `reference` is the unmarked base preview; `hints` map suspect pixels to reference pixels;
+    `version` is the mark version of the shares to be scored (it decides the evidence weights).
     Nothing here depends on which shares will be scored. Empty when the reference cannot be
     found in the suspect at all.
     """
     suspect = check_rgb(suspect, "suspect")
     reference = check_rgb(reference, "reference")
     ref_luma = luminance(reference)
-    mask = perceptual_mask(ref_luma)
+    mask = perceptual_mask(ref_luma, version)
     found = []
     for registration in hypotheses(suspect, reference, hints):
         warped, resampled, valid = warp_luma(suspect, ref_luma, registration)
-        evidence = cell_evidence(warped, valid, resampled, mask)
-        if not np.any(evidence):
-            continue
-        coverage = float(np.count_nonzero(evidence)) / evidence.size
-        found.append(Reading(registration, evidence, coverage))
+        for evidence in evidences(warped, valid, resampled, mask):
+            if not np.any(evidence):
+                continue
+            coverage = float(np.count_nonzero(evidence)) / evidence.size
+            found.append(Reading(registration, evidence, coverage))
     return found
 
 
-def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[int]) -> TraceResult:
+def trace_image(
+    suspect: U8,
+    reference: U8,
+    *,
+    key: bytes,
+    payloads: Sequence[int],
+    version: int = MARK_VERSION,
+) -> TraceResult:
     """Score every share in `payloads` against `suspect`.
 
     `reference` is the unmarked base preview (`base_preview(original, max_side)`: the resized
     original, without fingerprint or visible mark), i.e. the geometry the shares were marked on.
     A visible mark in the suspect is tolerated: its strokes are dropped as outliers. When the
     geometry is ambiguous (a mirror-symmetric subject, a featureless graphic) every plausible
-    registration is scored and the odds are corrected for each one tried.
+    registration is scored and the odds are corrected for each one tried. `version` is the
+    mark version the shares were issued with.
     """
     key = check_key(key)
     numbers = [check_payload(p) for p in payloads]
@@ -143,7 +156,7 @@ def trace_image(suspect: U8, reference: U8, *, key: bytes, payloads: Sequence[in
         raise WatermarkError("payloads is empty: pass the share numbers issued for this asset")
     if len(set(numbers)) != len(numbers):
         raise WatermarkError("payloads contains duplicates: each share number must appear once")
-    readings = read_suspect(suspect, reference)
+    readings = read_suspect(suspect, reference, version=version)
     if not readings:
         rows, cols, _ = grid_shape(*reference.shape[:2])
         readings = [Reading(None, np.zeros(rows * cols), 0.0)]

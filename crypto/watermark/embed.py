@@ -6,7 +6,7 @@ import numpy as np
 
 from .blind import blind_field, carries_blind_layer
 from .imaging import U8, add_luma, check_key, check_payload, check_rgb, luminance
-from .mask import perceptual_mask
+from .mask import MARK_VERSION, perceptual_mask
 from .pattern import fingerprint_field
 
 FINGERPRINT_RMS = 1.2
@@ -17,16 +17,18 @@ _FIELD_RMS = 2.0 / 3.0
 _TOTAL_RMS = float(np.hypot(FINGERPRINT_RMS, BLIND_RMS))
 
 
-def embed_fingerprint(image: U8, *, key: bytes, payload: int) -> U8:
+def embed_fingerprint(
+    image: U8, *, key: bytes, payload: int, version: int = MARK_VERSION
+) -> U8:
     """Return `image` with share `payload`'s fingerprint and blind payload embedded.
 
-    Deterministic: the same image, key and payload always give the same bytes.
+    Deterministic: the same image, key, payload and mark version always give the same bytes.
     """
     pixels = check_rgb(image)
     key = check_key(key)
     payload = check_payload(payload)
     height, width = pixels.shape[:2]
-    mask = perceptual_mask(luminance(pixels))
+    mask = perceptual_mask(luminance(pixels), version)
     if not carries_blind_layer(height, width):
         # Too small to be read blind: the whole budget goes to the traced fingerprint.
         gain = np.float32(_TOTAL_RMS / _FIELD_RMS)

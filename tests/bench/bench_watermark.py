@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 import watermark_capacity
 import watermark_leaks
+import watermark_versions
 from skimage import data, metrics
 from watermark_attacks import BLIND, COLLUSION, NEVER_MARKED, SINGLE, jpeg, resize
 from watermark_peers_client import PEERS, PeerError, PeerWorker, start_peers
@@ -266,6 +267,8 @@ def main() -> None:
     print_table(tally, speed, time.perf_counter() - started)
     print("\nSmall previews, what the strength allows (tests/bench/watermark_capacity.py):")
     print("\n".join(watermark_capacity.rows(pictures, KEY, payloads)), flush=True)
+    print("\nMark versions (tests/bench/watermark_versions.py):")
+    print("\n".join(watermark_versions.rows(KEY)), flush=True)
     if "--no-leaks" not in sys.argv:
         print("\nRealistic leaks through a vault (tests/bench/watermark_leaks.py):", flush=True)
         print(watermark_leaks.report(*watermark_leaks.run(progress)))
@@ -276,14 +279,22 @@ def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _row_order(row: str) -> tuple[int, str]:
-    """Single attacks, blind reads, collusion (size classes of an attack together), never marked."""
-    if row.startswith("blind"):
-        return 1, ""
-    if row.startswith("avg "):
-        count = int(row.split()[1].split("+")[0])
-        return 2, f"{count:03d} {row.split(' (')[0]} {row.split(': ')[-1]}"
-    return (3, "") if row.endswith("(nobody)") else (0, "")
+def _row_order(rows: list[str]) -> list[str]:
+    """Single attacks, blind reads, collusion (both preview sizes of an attack together), then
+    never-marked copies; each in the order first met."""
+
+    def category(row: str) -> int:
+        if row.startswith("blind"):
+            return 1
+        if row.startswith("avg "):
+            return 2
+        return 3 if row.endswith("(nobody)") else 0
+
+    def base(row: str) -> str:
+        return row.replace(" (<1 MP)", "").replace(" (>=1 MP)", "")
+
+    bases = list(dict.fromkeys(base(r) for r in rows))
+    return sorted(rows, key=lambda r: (category(r), bases.index(base(r))))
 
 
 def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
@@ -305,7 +316,7 @@ def print_table(tally: Tally, speed: dict[str, float], elapsed: float) -> None:
                 for m in METHODS
             )
         )
-    rows = sorted(dict.fromkeys(r for r, _ in tally.hits), key=_row_order)
+    rows = _row_order(list(dict.fromkeys(r for r, _ in tally.hits)))
     for row in rows:
         cells = []
         for m in METHODS:

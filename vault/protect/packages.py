@@ -26,7 +26,7 @@ from typing import Any
 
 from sealroom.crypto import agebox, sharepkg
 from sealroom.crypto.secretbytes import SecretBytes
-from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
+from sealroom.crypto.watermark import MARK_VERSION, VisibleMark, WatermarkError, render_preview
 from sealroom.vault import epochs, exports, wrapped_settings
 from sealroom.vault.agreements.records import Agreement, load_agreement
 from sealroom.vault.assets import catalog as assets
@@ -107,6 +107,7 @@ class Issuer:
                         payload=share.mark_number,
                         visible=share.mark(),
                         max_side=share.max_side,
+                        version=share.mark_version,
                     )
                 )
                 for page in self.pages(share.asset_id)
@@ -215,7 +216,7 @@ class Issuer:
             for share, decision in zip(made, decisions, strict=True):
                 conn.execute(
                     f"INSERT INTO shares ({shares.SHARE_COLUMNS}) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f"VALUES ({shares.SHARE_PLACEHOLDERS})",
                     tuple(asdict(share).values()),
                 )
                 shares.record_origin(conn, share.id, decision)
@@ -259,6 +260,7 @@ class Issuer:
             created=now_stamp(),
             created_by=self.vault.actor.user,
             key_epoch=self.vault.header.key_epoch,
+            mark_version=MARK_VERSION,
         )
 
 

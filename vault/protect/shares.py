@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sealroom.crypto.secretbytes import SecretBytes
-from sealroom.crypto.watermark import VisibleMark, WatermarkError, render_preview
+from sealroom.crypto.watermark import MARK_VERSION, VisibleMark, WatermarkError, render_preview
 from sealroom.vault import epochs, exports, wrapped_settings
 from sealroom.vault.assets import catalog as assets
 from sealroom.vault.clock import now_stamp, now_utc
@@ -35,8 +35,9 @@ MIN_MAX_SIDE = 256
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 SHARE_COLUMNS = (
     "id, kind, asset_id, asset_version, party_id, mark_number, share_code, max_side,"
-    " visible_mark, created, created_by, revoked, key_epoch"
+    " visible_mark, created, created_by, revoked, key_epoch, mark_version"
 )
+SHARE_PLACEHOLDERS = ",".join("?" * len(SHARE_COLUMNS.split(",")))
 _COLUMNS = SHARE_COLUMNS
 
 
@@ -57,6 +58,8 @@ class Share:
     revoked: str | None = None
     key_epoch: int = 0
     """The key epoch whose watermark key marked it (0: made before key epochs)."""
+    mark_version: int = 1
+    """The version of the invisible mark its preview carries (see crypto's mask.py)."""
 
     def mark(self) -> VisibleMark | None:
         return VisibleMark(**json.loads(self.visible_mark)) if self.visible_mark else None
@@ -179,6 +182,7 @@ def render_share(vault: Vault, share: Share) -> list[previews.RGB]:
                     payload=share.mark_number,
                     visible=share.mark(),
                     max_side=share.max_side,
+                    version=share.mark_version,
                 )
                 for page in pages
             ]
@@ -232,6 +236,7 @@ def export_preview(
         created=now_stamp(),
         created_by=vault.actor.user,
         key_epoch=vault.header.key_epoch,
+        mark_version=MARK_VERSION,
     )
     pages = render_share(vault, share)
     files = _encode_outputs(out, pages, asset.media_type == "application/pdf")
@@ -239,7 +244,7 @@ def export_preview(
 
     def record(conn: Connection) -> None:
         conn.execute(
-            f"INSERT INTO shares ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO shares ({_COLUMNS}) VALUES ({SHARE_PLACEHOLDERS})",
             tuple(asdict(share).values()),
         )
         record_origin(conn, share.id, decision)

@@ -2,7 +2,8 @@
 
 The asset search returns every indexed asset page the suspect may show (near-duplicates
 included, up to a bound). Each one with shares is registered at each preview size its shares
-were issued at; every plausible registration becomes a trial of those shares. Pages without
+were issued at (and, on a text page, with each mark version they carry); every plausible
+registration becomes a trial of those shares. Pages without
 shares are only listed as considered. The blind payload is read first, so a suspect whose
 original is gone (or cannot be found) can still be attributed.
 """
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sealroom.crypto.watermark import AssetIndex, base_preview, read_blind_payload
+from sealroom.crypto.watermark import MARK_VERSION, AssetIndex, base_preview, read_blind_payload
 from sealroom.crypto.watermark.detect import Reading, read_suspect
 from sealroom.crypto.watermark.hypotheses import Trial
+from sealroom.crypto.watermark.imaging import luminance
 from sealroom.crypto.watermark.index import AssetMatch
+from sealroom.crypto.watermark.mask import adapts as mark_adapts
 from sealroom.crypto.watermark.register import resize_matrix
 from sealroom.vault.media import decode as previews
 from sealroom.vault.protect.shares import SHARE_COLUMNS, Share, asset_pages, list_shares
@@ -50,6 +53,24 @@ class Reference:
     page: int
     max_side: int
     shares: dict[int, Share]
+    mark_version: int = MARK_VERSION
+    """The mark version the evidence is weighted for (the shares' own, where it matters)."""
+
+
+def by_mark_version(shares: list[Share], reference: previews.RGB) -> dict[int, list[Share]]:
+    """The shares of one preview geometry, by the mark version to read them with.
+
+    The versions mark most pictures (every photo) identically, so their shares are read once;
+    only on a page the versions mark differently is each version read with its own weights.
+    """
+    if len({s.mark_version for s in shares}) == 1:
+        return {shares[0].mark_version: shares}
+    if not mark_adapts(luminance(reference)):
+        return {MARK_VERSION: shares}
+    grouped: dict[int, list[Share]] = {}
+    for share in shares:
+        grouped.setdefault(share.mark_version, []).append(share)
+    return grouped
 
 
 class Searcher:
@@ -62,7 +83,7 @@ class Searcher:
         self._pages: dict[tuple[str, int], list[previews.Page]] = {}
         self._shares: dict[str, list[Share]] = {}
         self.references: list[Reference] = []
-        self._reference_ids: dict[tuple[str, int, int, int], int] = {}
+        self._reference_ids: dict[tuple[str, int, int, int, int], int] = {}
 
     def blind_share(self, pixels: previews.RGB) -> Share | None:
         """The share whose blind payload `pixels` carries, if a tag-verified one is read."""
@@ -103,7 +124,7 @@ class Searcher:
             by_size: dict[int, list[Share]] = {}
             for share in shares:
                 by_size.setdefault(share.max_side, []).append(share)
-            for max_side, group in by_size.items():
+            for max_side, sized in by_size.items():
                 reference = base_preview(original, max_side)
                 fy = reference.shape[0] / original.shape[0]
                 fx = reference.shape[1] / original.shape[1]
@@ -111,12 +132,13 @@ class Searcher:
                 hints = [
                     (to_reference @ np.array(m.homography).reshape(3, 3), m.inliers) for m in found
                 ]
-                number = self._reference(asset_id, version, page, max_side, group)
-                payloads = tuple(s.mark_number for s in group)
-                for reading in read_suspect(pixels, reference, hints):
-                    registered = True
-                    trials.append(Trial(number, reading.evidence, payloads))
-                    alignments.append(_alignment(reading))
+                for mark_version, group in by_mark_version(sized, reference).items():
+                    number = self._reference(asset_id, version, page, max_side, mark_version, group)
+                    payloads = tuple(s.mark_number for s in group)
+                    for reading in read_suspect(pixels, reference, hints, mark_version):
+                        registered = True
+                        trials.append(Trial(number, reading.evidence, payloads))
+                        alignments.append(_alignment(reading))
             if registered or not proposed:
                 considered.append(
                     Considered(asset_id, version, page, inliers, len(shares), registered, proposed)
@@ -127,13 +149,26 @@ class Searcher:
         return self.references[group].shares[payload]
 
     def _reference(
-        self, asset_id: str, version: int, page: int, max_side: int, shares: list[Share]
+        self,
+        asset_id: str,
+        version: int,
+        page: int,
+        max_side: int,
+        mark_version: int,
+        shares: list[Share],
     ) -> int:
-        key = (asset_id, version, page, max_side)
+        key = (asset_id, version, page, max_side, mark_version)
         if key not in self._reference_ids:
             self._reference_ids[key] = len(self.references)
             self.references.append(
-                Reference(asset_id, version, page, max_side, {s.mark_number: s for s in shares})
+                Reference(
+                    asset_id,
+                    version,
+                    page,
+                    max_side,
+                    {s.mark_number: s for s in shares},
+                    mark_version,
+                )
             )
         return self._reference_ids[key]
 
