@@ -5,8 +5,8 @@ high-passed to drop lighting changes, stripped of outliers (a visible mark, a pa
 mis-registered edge) and weighted by the perceptual mask, i.e. by how strongly each pixel was
 marked. Summed per cell it gives one number per cell. Nothing here depends on which shares will be
 scored, which is what keeps the innocent-score statistics exact. Each registration is also read a
-second time without what was drawn over the picture (see `evidences`); the tracer corrects the
-odds for both readings.
+second time without its outliers and their surroundings, i.e. without what was drawn over the
+picture (see `evidences`); the tracer corrects the odds for both readings.
 """
 
 from __future__ import annotations
@@ -134,7 +134,8 @@ def evidences(
     warped: F32, valid_map: F32, reference_luma: F32, mask: F32
 ) -> list[NDArray[np.float64]]:
     """One evidence value per fingerprint cell of the reference grid (zeros where unseen): of
-    the suspect as it is and, when something was drawn over it, of the suspect without it.
+    the suspect as it is and, when it has residual outliers (a visible mark, stickers, edges a
+    filter or a re-post changed), of the suspect without them and their surroundings.
 
     Both depend on the suspect only, so an innocent share's score is N(0, 1) on each; the
     tracer corrects the odds for both.

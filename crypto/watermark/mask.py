@@ -8,8 +8,8 @@ tracing, where it weights the evidence towards the pixels that carry most of the
 
 Mark version 2 adapts the mask to pages that are mostly blank paper (text documents, sheets,
 silhouettes on white). Version 1 left the paper almost unmarked and put the whole budget into the
-text strokes, which a re-post at 1080 px and JPEG 75 blurs away: a page scored z 4 to 10 where a
-photo scores 70. Version 2 raises the floor on such pages and lets the mark darken white paper
+text strokes, which a re-post at 1080 px and JPEG 75 blurs away: a page scored z 2 to 10 where a
+photo scores 80. Version 2 raises the floor on such pages and lets the mark darken white paper
 (a one-sided change, since white cannot get whiter), which carries it through a re-post at the
 same RMS change (z about 50 under the visible mark, read without it; see
 evidence.evidences). A picture with little blank paper, such as every photo, gets exactly
