@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .blind import blind_field, carries_blind_layer
-from .imaging import U8, add_luma, check_key, check_payload, check_rgb, luminance
+from .imaging import F32, U8, add_luma, check_key, check_payload, check_rgb, luminance
 from .mask import MARK_VERSION, perceptual_mask
 from .pattern import fingerprint_field
 
@@ -33,8 +33,13 @@ def embed_fingerprint(
         # Too small to be read blind: the whole budget goes to the traced fingerprint.
         gain = np.float32(_TOTAL_RMS / _FIELD_RMS)
         return add_luma(pixels, mask * gain * fingerprint_field(key, payload, height, width))
+    return add_luma(pixels, mask * with_blind_layer(key, payload, height, width))
+
+
+def with_blind_layer(key: bytes, payload: int, height: int, width: int) -> F32:
+    """The fingerprint and the blind layer together, before the mask (a >= 1 MP preview's)."""
     field = np.float32(FINGERPRINT_RMS / _FIELD_RMS) * fingerprint_field(
         key, payload, height, width
     )
     field += np.float32(BLIND_RMS / _FIELD_RMS) * blind_field(key, payload, height, width)
-    return add_luma(pixels, mask * field)
+    return field

@@ -18,23 +18,20 @@ import numpy as np
 from watermark_attacks import jpeg, resize
 
 from sealroom.crypto.watermark import base_preview, embed_fingerprint, trace_image
-from sealroom.crypto.watermark.blind import TILE, blind_field, coded_signs, fold, soft_bits, whiten
-from sealroom.crypto.watermark.embed import BLIND_RMS, FINGERPRINT_RMS
+from sealroom.crypto.watermark.blind import TILE, coded_signs, fold, soft_bits, whiten
+from sealroom.crypto.watermark.embed import with_blind_layer
 from sealroom.crypto.watermark.imaging import add_luma, luminance
 from sealroom.crypto.watermark.mask import perceptual_mask
-from sealroom.crypto.watermark.pattern import fingerprint_field
 from sealroom.crypto.watermark.stats import naming_score
 
 COPIES = 4
-_FIELD_RMS = 2.0 / 3.0
 
 
 def _with_blind_layer(preview: np.ndarray, key: bytes, payload: int) -> np.ndarray:
     """The preview marked as a >= 1 MP preview is, whatever its size."""
     height, width = preview.shape[:2]
-    field = FINGERPRINT_RMS / _FIELD_RMS * fingerprint_field(key, payload, height, width)
-    field += BLIND_RMS / _FIELD_RMS * blind_field(key, payload, height, width)
-    return add_luma(preview, perceptual_mask(luminance(preview)) * field.astype(np.float32))
+    field = with_blind_layer(key, payload, height, width)
+    return add_luma(preview, perceptual_mask(luminance(preview)) * field)
 
 
 def _list_scores(suspect: np.ndarray, key: bytes, payloads: list[int]) -> np.ndarray:
