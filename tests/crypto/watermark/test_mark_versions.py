@@ -46,7 +46,7 @@ def test_version_2_names_the_leaker_of_a_reposted_text_page_where_version_1_does
     old, new = found[1], found[2]
     assert new.accused == (leaker,)
     assert new.candidates[0].score > 3 * max(old.candidates[0].score, 1.0)
-    assert old.accused in ((), (leaker,))
+    assert set(old.accused) <= {leaker}  # version 1 may or may not name the leaker, nobody else
 
 
 def test_a_preview_issued_before_is_traced_with_the_version_it_was_marked_with() -> None:
