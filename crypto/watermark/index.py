@@ -12,7 +12,7 @@ layout (layout.py).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import cv2
@@ -34,6 +34,9 @@ QUERY_FEATURES = 3000
 SHORTLIST = 8
 HASH_RADIUS = 10
 MIN_INLIERS = 15
+CONVINCING_INLIERS = 30
+"""Below this a feature match may be chance (the repeated glyphs of a cut-out text page fit
+some texture in a large vault), so the layout is searched as well."""
 AMBIGUOUS = 0.35
 _TABLES = 8
 _KEY_BITS = 16
@@ -46,6 +49,8 @@ SIBLING_THUMB_LOOSE = 0.7
 SIBLING_LAYOUT_MATCH = 0.62
 MAX_MATCHES = 8
 """Most candidate entries returned by find_all (near-duplicates of each other included)."""
+VOTE_DEPTH = 3
+"""Testable entries are looked for among the VOTE_DEPTH * SHORTLIST most voted."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,12 @@ class AssetIndex:
         """
         return next((m for m in self.find_all(suspect) if not m.by_layout), None)
 
-    def find_all(self, suspect: U8, limit: int = MAX_MATCHES) -> list[AssetMatch]:
+    def find_all(
+        self,
+        suspect: U8,
+        limit: int = MAX_MATCHES,
+        testable: Callable[[str], bool] | None = None,
+    ) -> list[AssetMatch]:
         """Every entry `suspect` may show, most matched features first.
 
         Near-duplicates (a burst frame, an alternate cut) all match: each is returned so that
@@ -212,10 +222,17 @@ class AssetIndex:
         returned once per sense when the weaker is not clearly worse (a symmetric subject).
         Featureless pictures (flat graphics, pages with a visible mark over them) are found
         by their thumbnail in each of the 8 orientations.
+
+        `testable` says which entries the caller can test (an asset page with shares). Every
+        bounded step keeps its best entries and then as many testable ones again, so entries
+        that cannot be tested (near-duplicates nobody received) are listed but never take the
+        place of one that can.
         """
         pixels = check_rgb(suspect, "suspect")
         if not self._entries:
             return []
+        keys = [e.asset_key for e in self._entries]
+        can_test = (lambda i: testable(keys[i])) if testable is not None else (lambda i: True)
         full = gray_of(pixels)
         scale = min(1.0, math.sqrt(QUERY_PIXELS / full.size))
         gray, scale = shrink(full, round(max(full.shape) * scale))
@@ -229,12 +246,12 @@ class AssetIndex:
         )
         near = np.min(distances, axis=0)
         votes = sum(self._votes(v[3]) for v in views if len(v[3]))
-        shortlist = [
-            int(i) for i in np.argsort(near, kind="stable")[:SHORTLIST] if near[i] <= HASH_RADIUS
-        ]
-        for i in np.argsort(-np.asarray(votes), kind="stable")[:SHORTLIST]:
-            if int(i) not in shortlist:
-                shortlist.append(int(i))
+        by_hash = [int(i) for i in np.argsort(near, kind="stable") if near[i] <= HASH_RADIUS]
+        shortlist = _first_of(by_hash, SHORTLIST, can_test)
+        by_votes = np.argsort(-np.asarray(votes), kind="stable")[: VOTE_DEPTH * SHORTLIST]
+        for i in _first_of((int(i) for i in by_votes), SHORTLIST, can_test):
+            if i not in shortlist:
+                shortlist.append(i)
         matches: list[AssetMatch] = []
         for i in shortlist:
             entry = self._entries[i]
@@ -257,13 +274,16 @@ class AssetIndex:
                 matches.extend(m for m in per_entry if m.inliers >= AMBIGUOUS * strongest)
         matches.sort(key=lambda m: -m.inliers)
         matches.extend(self._siblings(matches))
-        featured = bool(matches)
+        featured = any(m.inliers >= CONVINCING_INLIERS for m in matches)
         seen = {m.asset_key for m in matches}
         if len(seen) < limit:
-            matches.extend(self._by_thumbnail(full, seen, limit - len(seen)))
-        if not featured:  # a thumbnail match may be a crop's wrong placement: place by layout too
-            matches.extend(self._by_layout(full, set(), min(LAYOUT_CANDIDATES, limit)))
-        return matches[: limit * 2]
+            matches.extend(self._by_thumbnail(full, seen, limit - len(seen), can_test))
+        if not featured:  # weak or thumbnail matches may be chance: place by layout too
+            matches.extend(self._by_layout(full, min(LAYOUT_CANDIDATES, limit), can_test))
+        head = matches[: limit * 2]
+        if testable is None:
+            return head
+        return head + [m for m in matches[limit * 2 :] if testable(m.asset_key)]
 
     def _siblings(self, matches: list[AssetMatch]) -> list[AssetMatch]:
         """Near-duplicates of matched entries that did not match themselves (repetitive text,
@@ -293,7 +313,11 @@ class AssetIndex:
         return found
 
     def _by_thumbnail(
-        self, gray: NDArray[np.uint8], skip: set[str], limit: int
+        self,
+        gray: NDArray[np.uint8],
+        skip: set[str],
+        limit: int,
+        can_test: Callable[[int], bool],
     ) -> list[AssetMatch]:
         """Whole-picture matches by thumbnail in each proposed region and orientation, for
         pictures too plain for features (flat graphics, pages under a visible mark)."""
@@ -304,9 +328,11 @@ class AssetIndex:
         skipped = {i for i, e in enumerate(self._entries) if e.asset_key in skip}
         per_entry: dict[int, int] = {}
         kept: list[AssetMatch] = []
-        for found in self._thumbs.search(gray, skipped):
+        results = self._thumbs.search(gray, skipped)
+        entries = set(_first_of(dict.fromkeys(f.entry for f in results), limit, can_test))
+        for found in results:
             seen = per_entry.get(found.entry, 0)
-            if seen >= 2 or (not seen and len(per_entry) >= limit):
+            if seen >= 2 or found.entry not in entries:
                 continue  # at most two orientations of each entry, best first
             per_entry[found.entry] = seen + 1
             entry = self._entries[found.entry]
@@ -320,11 +346,15 @@ class AssetIndex:
             kept.append(AssetMatch(entry.asset_key, 0, k >= 4, homography, 64))
         return kept
 
-    def _by_layout(self, gray: NDArray[np.uint8], skip: set[str], limit: int) -> list[AssetMatch]:
-        """Cut-outs of pictures no feature matched (a crop of a text page), placed by layout."""
-        skipped = {i for i, e in enumerate(self._entries) if e.asset_key in skip}
+    def _by_layout(
+        self, gray: NDArray[np.uint8], limit: int, can_test: Callable[[int], bool]
+    ) -> list[AssetMatch]:
+        """Cut-outs of pictures no feature matched convincingly (a crop of a text page), placed
+        by layout."""
+        placed = search_layouts(gray, [e.layout for e in self._entries])
+        chosen = set(_first_of((found.entry for found in placed), limit, can_test))
         kept = []
-        for found in search_layouts(gray, [e.layout for e in self._entries], skipped, limit):
+        for found in (f for f in placed if f.entry in chosen):
             entry = self._entries[found.entry]
             assert entry.layout is not None
             lh, lw = entry.layout.shape
@@ -332,6 +362,20 @@ class AssetIndex:
             homography = tuple(float(v) for v in h.ravel())
             kept.append(AssetMatch(entry.asset_key, 0, False, homography, 64, by_layout=True))
         return kept
+
+
+def _first_of(order: Iterable[int], limit: int, can_test: Callable[[int], bool]) -> list[int]:
+    """The first `limit` entries of `order`, then further testable ones until `limit` of
+    those are in."""
+    kept: list[int] = []
+    testable = 0
+    for entry in order:
+        if len(kept) >= limit and testable >= limit:
+            break
+        if len(kept) < limit or can_test(entry):
+            kept.append(entry)
+            testable += int(can_test(entry))
+    return kept
 
 
 def _to_asset(

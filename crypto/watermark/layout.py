@@ -81,12 +81,9 @@ def _trimmed(patch: NDArray[np.float32], template: NDArray[np.float32]) -> float
 
 
 def search_layouts(
-    gray: NDArray[np.uint8],
-    layouts: Sequence[NDArray[np.uint8] | None],
-    skip: set[int],
-    limit: int,
+    gray: NDArray[np.uint8], layouts: Sequence[NDArray[np.uint8] | None]
 ) -> list[LayoutMatch]:
-    """The pictures `gray` may be cut from, best placement first, at most `limit`."""
+    """The pictures `gray` may be cut from, best placement first."""
     reduced, _ = shrink(gray, 2 * LAYOUT_SIDE)
     if min(reduced.shape) < MIN_TEMPLATE:
         return []
@@ -98,7 +95,7 @@ def search_layouts(
     templates: dict[tuple[int, int], NDArray[np.float32]] = {}
     found: list[LayoutMatch] = []
     for number, layout in enumerate(layouts):
-        if layout is None or number in skip:
+        if layout is None:
             continue
         picture = layout.astype(np.float32)
         lh, lw = picture.shape
@@ -126,7 +123,7 @@ def search_layouts(
         place = shift @ shrink_matrix(source.shape, (th, tw)) @ to_reduced
         found.append(LayoutMatch(number, score, place))
     found.sort(key=lambda m: -m.score)
-    return found[:limit]
+    return found
 
 
 def relative_placement(

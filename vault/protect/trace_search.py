@@ -82,6 +82,10 @@ class Searcher:
         self._keys = keys
         self._pages: dict[tuple[str, int], list[previews.Page]] = {}
         self._shares: dict[str, list[Share]] = {}
+        self._shared = {
+            (str(a), int(v))
+            for a, v in query(vault.conn, "SELECT DISTINCT asset_id, asset_version FROM shares")
+        }
         self.references: list[Reference] = []
         self._reference_ids: dict[tuple[str, int, int, int, int], int] = {}
 
@@ -104,7 +108,7 @@ class Searcher:
         self, pixels: previews.RGB
     ) -> tuple[list[Trial], list[dict[str, float]], list[Considered]]:
         """Trials for one picture, the alignment of each, and the asset pages considered."""
-        matches = self._index.find_all(pixels)
+        matches = self._index.find_all(pixels, testable=self._has_shares)
         by_page: dict[tuple[str, int, int], list[AssetMatch]] = {}
         for match in matches:
             by_page.setdefault(parse_key(match.asset_key), []).append(match)
@@ -144,6 +148,10 @@ class Searcher:
                     Considered(asset_id, version, page, inliers, len(shares), registered, proposed)
                 )
         return trials, alignments, considered
+
+    def _has_shares(self, asset_key: str) -> bool:
+        asset_id, version, _ = parse_key(asset_key)
+        return (asset_id, version) in self._shared
 
     def share_of(self, group: int, payload: int) -> Share:
         return self.references[group].shares[payload]

@@ -15,7 +15,12 @@ from sealroom.crypto.watermark import (
     trace_image,
 )
 from sealroom.crypto.watermark.detect import read_suspect
-from sealroom.crypto.watermark.index import alike, index_entry
+from sealroom.crypto.watermark.index import (
+    CONVINCING_INLIERS,
+    LAYOUT_CANDIDATES,
+    alike,
+    index_entry,
+)
 from sealroom.crypto.watermark.layout import layout_image, relative_placement
 from sealroom.crypto.watermark.register import gray_of
 
@@ -98,6 +103,40 @@ def test_a_corner_crop_of_a_text_page_is_placed_by_its_layout_among_similar_page
         h = np.array(found[0].homography).reshape(3, 3)
         corner = h @ np.array([0.0, 0.0, 1.0])
         assert corner[:2] / corner[2] == pytest.approx([left, top], abs=0.02 * height)
+
+
+def _lower_right_crop(page: np.ndarray, payload: int) -> np.ndarray:
+    """30 % of a marked preview from its lower right corner: text only, no title."""
+    mark = VisibleMark("Lumen", "Brand", "2026-12-04", "SR-7")
+    preview = render_preview(page, key=KEY, payload=payload, visible=mark)
+    height, width = preview.shape[:2]
+    ch, cw = round(height * 0.55), round(width * 0.55)
+    return jpeg(np.ascontiguousarray(preview[height - ch :, width - cw :]), 85)
+
+
+def test_a_chance_feature_match_does_not_stop_the_search_by_layout() -> None:
+    """The repeated glyphs of a cut-out text page can fit some texture of an unrelated picture."""
+    page = document_page(11, (900, 1272))
+    index = AssetIndex()
+    index.add("bottle", product_shot(3, 1200))
+    index.add("sheet", page)
+    found = index.find_all(_lower_right_crop(page, 12))
+    chance = [m.inliers for m in found if m.asset_key == "bottle" and m.inliers]
+    assert chance and max(chance) < CONVINCING_INLIERS
+    assert "sheet" in [m.asset_key for m in found if m.by_layout]
+
+
+def test_copies_nobody_received_never_push_a_shared_page_out_of_the_proposals() -> None:
+    page = document_page(13, (900, 1272))
+    index = AssetIndex()
+    for number in range(LAYOUT_CANDIDATES):  # placed exactly as well as the page itself
+        index.add(f"draft {number}", page)
+    index.add("sheet", page)
+    crop = _lower_right_crop(page, 9)
+    assert "sheet" not in [m.asset_key for m in index.find_all(crop)]
+    found = index.find_all(crop, testable=lambda key: key == "sheet")
+    assert "sheet" in [m.asset_key for m in found if m.by_layout]
+    assert {f"draft {n}" for n in range(LAYOUT_CANDIDATES)} <= {m.asset_key for m in found}
 
 
 def test_a_page_is_placed_in_its_burst_frame_and_its_tighter_cut_by_layout() -> None:
