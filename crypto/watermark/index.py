@@ -372,9 +372,10 @@ def _first_of(order: Iterable[int], limit: int, can_test: Callable[[int], bool])
     for entry in order:
         if len(kept) >= limit and testable >= limit:
             break
-        if len(kept) < limit or can_test(entry):
+        usable = can_test(entry)
+        if usable or len(kept) < limit:
             kept.append(entry)
-            testable += int(can_test(entry))
+            testable += usable
     return kept
 
 
